@@ -1,0 +1,1 @@
+"""The mathematical core: numpy only, no web, database or validation imports."""

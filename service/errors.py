@@ -1,0 +1,186 @@
+"""The service's error tree and the one place that renders errors.
+
+Every error under /v1 (and every route that is not part of the inference
+protocol) is an RFC 9457 problem document: {type, title, status, detail} plus
+"errors" with locations for validation. Under /v2 the Open Inference
+Protocol's own shape is used: {"error": message}.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from service.core.catalogue import CatalogueError, UnknownFunction
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+Loc = tuple[str | int, ...]
+
+
+class ServiceError(Exception):
+    default_status: ClassVar[int] = 500
+    slug: ClassVar[str] = "internal-error"
+    title: ClassVar[str] = "Internal server error"
+
+    def __init__(
+        self,
+        detail: str,
+        errors: Sequence[dict[str, Any]] = (),
+        headers: dict[str, str] | None = None,
+        status: int | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status or self.default_status
+        self.detail = detail
+        self.errors = list(errors)
+        self.headers = headers or {}
+
+
+class BadRequest(ServiceError):
+    default_status, slug, title = 400, "bad-request", "Bad request"
+
+
+class NotFound(ServiceError):
+    default_status, slug, title = 404, "not-found", "Not found"
+
+
+class MethodNotAllowed(ServiceError):
+    default_status, slug, title = 405, "method-not-allowed", "Method not allowed"
+
+
+class NotAcceptable(ServiceError):
+    default_status, slug, title = 406, "not-acceptable", "Not acceptable"
+
+
+class Conflict(ServiceError):
+    default_status, slug, title = 409, "conflict", "Conflict"
+
+
+class PayloadTooLarge(ServiceError):
+    default_status, slug, title = 413, "payload-too-large", "Payload too large"
+
+
+class UnsupportedMediaType(ServiceError):
+    default_status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+
+
+class Unprocessable(ServiceError):
+    """A body or parameter that was read but cannot be used; `loc` says where."""
+
+    default_status, slug, title = 422, "validation-error", "Unprocessable content"
+
+    def __init__(self, detail: str, loc: Loc = (), kind: str = "value_error") -> None:
+        super().__init__(detail, [{"loc": list(loc), "msg": detail, "type": kind}])
+
+    @classmethod
+    def many(cls, errors: Sequence[dict[str, Any]]) -> Unprocessable:
+        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
+        error = cls(detail or "the request is not valid")
+        error.errors = list(errors)
+        return error
+
+
+PROBLEM_TYPES: dict[str, type[ServiceError]] = {
+    cls.slug: cls
+    for cls in (
+        ServiceError,
+        BadRequest,
+        NotFound,
+        MethodNotAllowed,
+        NotAcceptable,
+        Conflict,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
+    )
+}
+
+
+def problem_type(slug: str) -> str:
+    return f"/problems/{slug}"
+
+
+def _is_inference_protocol(request: Request) -> bool:
+    return request.url.path.startswith("/v2")
+
+
+def render(request: Request, error: ServiceError) -> Response:
+    if _is_inference_protocol(request):
+        body = orjson.dumps({"error": error.detail})
+        media_type = "application/json"
+    else:
+        problem: dict[str, Any] = {
+            "type": problem_type(error.slug),
+            "title": error.title,
+            "status": error.status,
+            "detail": error.detail,
+            "instance": request.url.path,
+        }
+        if error.errors:
+            problem["errors"] = error.errors
+        body = orjson.dumps(problem)
+        media_type = PROBLEM_JSON
+    return Response(body, status_code=error.status, media_type=media_type, headers=error.headers)
+
+
+def clean_pydantic_error(error: Any) -> dict[str, Any]:
+    return {"loc": list(error["loc"]), "msg": error["msg"], "type": error["type"]}
+
+
+async def _service_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ServiceError)
+    return render(request, exc)
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    return render(request, Unprocessable.many([clean_pydantic_error(e) for e in exc.errors()]))
+
+
+async def _catalogue_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, CatalogueError)
+    return render(request, Unprocessable(exc.message, ("body", *exc.loc)))
+
+
+async def _unknown_function(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, UnknownFunction)
+    return render(request, NotFound(str(exc.args[0])))
+
+
+_HTTP_ERRORS: dict[int, type[ServiceError]] = {
+    404: NotFound,
+    405: MethodNotAllowed,
+    406: NotAcceptable,
+    413: PayloadTooLarge,
+    415: UnsupportedMediaType,
+}
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    cls = _HTTP_ERRORS.get(exc.status_code, BadRequest if exc.status_code < 500 else ServiceError)
+    error = cls(str(exc.detail), headers=dict(exc.headers or {}), status=exc.status_code)
+    return render(request, error)
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return render(request, ServiceError("the server could not complete the request"))
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(ServiceError, _service_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(CatalogueError, _catalogue_error)
+    app.add_exception_handler(UnknownFunction, _unknown_function)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

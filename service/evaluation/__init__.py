@@ -1,0 +1,1 @@
+"""Batch evaluation of catalogue functions over JSON, .npy and raw bytes."""

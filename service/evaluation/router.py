@@ -1,0 +1,187 @@
+"""/v1 evaluation routes: the function catalogue and batch evaluation."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from service.core.catalogue import CATALOGUE, CatalogueError, get_function
+from service.dependencies import SettingsDep
+from service.errors import Unprocessable
+from service.evaluation import service, transport
+from service.evaluation.schemas import (
+    FunctionInfo,
+    ReluSubgradientQuery,
+    ReluSubgradientRequest,
+    SubgradientQuery,
+    SubgradientRequest,
+    SubgradientResponse,
+    ValueQuery,
+    ValueRequest,
+    ValueResponse,
+)
+from service.evaluation.service import Kind
+from service.settings import Settings
+
+router = APIRouter(prefix="/v1", tags=["evaluation"])
+
+FunctionName = Annotated[
+    str,
+    Path(
+        description="a catalogue function",
+        examples=["relu"],
+        json_schema_extra={"enum": list(CATALOGUE)},
+    ),
+]
+# Work on more elements than this leaves the event loop for a worker thread.
+_THREAD_ABOVE_ELEMENTS = 65_536
+
+_PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"description": description, **_PROBLEM}
+    for status, description in (
+        (404, "no such function"),
+        (406, "no acceptable response format"),
+        (413, "the body or the element count is over the limit"),
+        (415, "unsupported body type"),
+        (422, "the body or a parameter cannot be used; errors[] says where"),
+    )
+}
+
+
+def _body_doc(model: type[Any]) -> dict[str, Any]:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": model.model_json_schema(ref_template="#/components/schemas/{model}")
+                },
+                "application/x-npy": {"schema": {"type": "string", "format": "binary"}},
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    }
+
+
+def _responses(model: type[Any]) -> dict[int | str, dict[str, Any]]:
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    return {
+        200: {
+            "model": model,
+            "content": {"application/x-npy": binary, "application/octet-stream": binary},
+            "description": "the outputs, in the format the Accept header asks for",
+        },
+        **_ERRORS,
+    }
+
+
+async def _evaluate(
+    request: Request,
+    name: str,
+    kind: Kind,
+    query: ValueQuery,
+    settings: Settings,
+    alias: bool = False,
+) -> Response:
+    fmt = transport.negotiate(request)
+    get_function(name)  # an unknown name is a 404 before the body is read
+    x, options, source = await transport.read(request, kind, query, settings, alias)
+
+    def run() -> Response:
+        try:
+            result = service.evaluate(name, x, options, may_overwrite_x=True)
+        except CatalogueError as exc:
+            raise source.error(exc) from None
+        return transport.write(result, fmt)
+
+    return await run_in_threadpool(run) if x.size > _THREAD_ABOVE_ELEMENTS else run()
+
+
+@router.get("/functions", operation_id="listFunctions", summary="The function catalogue")
+def list_functions() -> list[FunctionInfo]:
+    return service.catalogue()
+
+
+@router.get(
+    "/functions/{name}",
+    operation_id="getFunction",
+    summary="One function's formula, parameters and kinks",
+    responses={404: _ERRORS[404], 422: _ERRORS[422]},
+)
+def get_function_info(name: FunctionName, request: Request) -> FunctionInfo:
+    given: dict[str, float] = {}
+    for key, raw in request.query_params.items():
+        try:
+            given[key] = float(raw)
+        except ValueError:
+            raise Unprocessable(f"{key} must be a number, got {raw!r}", ("query", key)) from None
+    try:
+        return service.describe(name, given)
+    except CatalogueError as exc:
+        raise Unprocessable(exc.message, ("query", *exc.loc[1:])) from None
+
+
+@router.post(
+    "/functions/{name}/value",
+    operation_id="evaluateValue",
+    summary="f(x) for a batch",
+    openapi_extra=_body_doc(ValueRequest),
+    responses=_responses(ValueResponse),
+    response_class=Response,
+)
+async def function_value(
+    name: FunctionName,
+    request: Request,
+    query: Annotated[ValueQuery, Query()],
+    settings: SettingsDep,
+) -> Response:
+    return await _evaluate(request, name, "value", query, settings)
+
+
+@router.post(
+    "/functions/{name}/subgradient",
+    operation_id="evaluateSubgradient",
+    summary="Subgradients, subdifferentials or one-sided derivatives for a batch",
+    openapi_extra=_body_doc(SubgradientRequest),
+    responses=_responses(SubgradientResponse),
+    response_class=Response,
+)
+async def function_subgradient(
+    name: FunctionName,
+    request: Request,
+    query: Annotated[SubgradientQuery, Query()],
+    settings: SettingsDep,
+) -> Response:
+    return await _evaluate(request, name, "subgradient", query, settings)
+
+
+@router.post(
+    "/relu",
+    operation_id="reluValue",
+    summary="relu(x) = max(0, x) for a batch",
+    openapi_extra=_body_doc(ValueRequest),
+    responses=_responses(ValueResponse),
+    response_class=Response,
+)
+async def relu_value(
+    request: Request, query: Annotated[ValueQuery, Query()], settings: SettingsDep
+) -> Response:
+    return await _evaluate(request, "relu", "value", query, settings)
+
+
+@router.post(
+    "/relu/subgradient",
+    operation_id="reluSubgradient",
+    summary="ReLU subgradients for a batch; at_zero picks relu'(0)",
+    openapi_extra=_body_doc(ReluSubgradientRequest),
+    responses=_responses(SubgradientResponse),
+    response_class=Response,
+)
+async def relu_subgradient(
+    request: Request, query: Annotated[ReluSubgradientQuery, Query()], settings: SettingsDep
+) -> Response:
+    return await _evaluate(request, "relu", "subgradient", query, settings, alias=True)

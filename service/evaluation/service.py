@@ -1,0 +1,139 @@
+"""Evaluation use cases: metadata of the catalogue and batch evaluation. No HTTP here."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from service.core.catalogue import CATALOGUE, CatalogueError, Function, Kink, get_function
+from service.core.conventions import (
+    CONVENTIONS,
+    DEFAULT_CONVENTION,
+    FRAMEWORKS,
+    PRESETS,
+    Convention,
+    kink_values,
+)
+from service.core.evaluate import compute
+from service.evaluation.arrays import DType, FloatArray, dtype_name
+from service.evaluation.schemas import (
+    FunctionInfo,
+    KinkInfo,
+    Mode,
+    ParamInfo,
+    PresetInfo,
+    SubgradientOptions,
+    ValueOptions,
+)
+
+Kind = Literal["value", "subgradient"]
+MODE_OUTPUTS: dict[Mode, tuple[str, ...]] = {
+    "point": ("subgradient",),
+    "interval": ("lower", "upper"),
+    "one_sided": ("left", "right"),
+}
+
+
+@dataclass
+class Evaluation:
+    function: str
+    params: dict[str, float]
+    dtype: DType
+    shape: tuple[int, ...]
+    outputs: dict[str, FloatArray]
+    mode: Mode | None = None
+    convention: Convention | None = None
+    at_kink: float | None = None
+
+
+def evaluate(
+    name: str, x: FloatArray, options: ValueOptions, *, may_overwrite_x: bool = False
+) -> Evaluation:
+    """f(x) or its subgradients, as the options say; x's dtype is the output dtype."""
+    fn = get_function(name)
+    params = fn.resolve(options.params)
+    result = Evaluation(fn.name, params, dtype_name(x.dtype), x.shape, {})
+    if not isinstance(options, SubgradientOptions):
+        result.outputs = compute(fn, x, params, ("value",), in_place=may_overwrite_x)
+        return result
+    result.mode = options.mode
+    names = MODE_OUTPUTS[options.mode]
+    per_kink: tuple[float, ...] = ()
+    if options.mode == "point":
+        per_kink = kink_values(fn, params, options.convention, options.at_kink)
+        result.at_kink = options.at_kink
+        result.convention = (
+            None if options.at_kink is not None else (options.convention or DEFAULT_CONVENTION)
+        )
+    elif options.convention is not None or options.at_kink is not None:
+        raise CatalogueError(
+            f"convention and at_kink choose one subgradient, so they apply to mode point only, "
+            f"not {options.mode}",
+            ("mode",),
+        )
+    result.outputs = compute(fn, x, params, names, per_kink)
+    return result
+
+
+def _finite_or_none(value: float) -> float | None:
+    return None if math.isnan(value) else value
+
+
+def _kink_info(fn: Function, params: dict[str, float], index: int, kink: Kink) -> KinkInfo:
+    conventions: dict[str, float | None] = {}
+    for convention in CONVENTIONS:
+        try:
+            conventions[convention] = _finite_or_none(kink_values(fn, params, convention)[index])
+        except CatalogueError:
+            conventions[convention] = None
+    return KinkInfo(
+        x=kink.x,
+        value=kink.value,
+        left_limit=kink.left_limit,
+        right_limit=kink.right_limit,
+        left_derivative=kink.left_derivative,
+        right_derivative=kink.right_derivative,
+        continuous=kink.continuous,
+        differentiable=kink.differentiable,
+        subdifferential=kink.subdifferential,
+        conventions=conventions,
+        note=kink.note,
+    )
+
+
+def describe(name: str, given: dict[str, float] | None = None) -> FunctionInfo:
+    fn = get_function(name)
+    params = fn.resolve(given)
+    return FunctionInfo(
+        name=fn.name,
+        title=fn.title,
+        formula=fn.formula,
+        latex=fn.latex,
+        convex=fn.convex,
+        params=[
+            ParamInfo(
+                name=p.name,
+                default=p.default,
+                description=p.description,
+                minimum=p.minimum,
+                maximum=p.maximum,
+                exclusive_minimum=p.exclusive_minimum,
+                exclusive_maximum=p.exclusive_maximum,
+                range=p.range_text(),
+            )
+            for p in fn.params
+        ],
+        param_values=params,
+        kinks=[_kink_info(fn, params, i, kink) for i, kink in enumerate(fn.kinks(params))],
+        presets={
+            framework: PresetInfo(
+                op=PRESETS[fn.name][framework].op, notes=list(PRESETS[fn.name][framework].notes)
+            )
+            for framework in FRAMEWORKS
+        },
+    )
+
+
+def catalogue() -> list[FunctionInfo]:
+    return [describe(name) for name in CATALOGUE]

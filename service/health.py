@@ -1,0 +1,12 @@
+"""Liveness of the process."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz", operation_id="health", summary="The process is alive")
+def health() -> dict[str, str]:
+    return {"status": "ok"}

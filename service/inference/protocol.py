@@ -1,0 +1,187 @@
+"""Inference requests and responses: the JSON header, tensors and binary tails."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import orjson
+from pydantic import BaseModel, ConfigDict, Field
+
+from service.core.evaluate import OUTPUTS
+from service.evaluation import arrays
+from service.evaluation.arrays import FloatArray
+
+INPUT_NAME = "x"
+DEFAULT_OUTPUTS = ("value", "subgradient")
+DATATYPES: dict[str, np.dtype[np.floating]] = {
+    "FP16": np.dtype("<f2"),
+    "FP32": np.dtype("<f4"),
+    "FP64": np.dtype("<f8"),
+}
+DATATYPE_OF = {dtype: name for name, dtype in DATATYPES.items()}
+# Triton's reserved request parameters: accepted and ignored.
+RESERVED_PARAMETERS = {
+    "sequence_id",
+    "sequence_start",
+    "sequence_end",
+    "priority",
+    "timeout",
+    "headers",
+}
+OPTION_PARAMETERS = {"convention", "at_kink", "binary_data_output"}
+
+
+class ProtocolError(ValueError):
+    """A request the protocol cannot accept; answered as 400 {"error": message}."""
+
+
+class TensorInput(BaseModel):
+    name: str
+    shape: list[int]
+    datatype: str
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    data: Any = None
+
+
+class RequestedOutput(BaseModel):
+    name: str
+    parameters: dict[str, Any] = Field(default_factory=dict)
+
+
+class InferenceRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str | None = None
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    inputs: list[TensorInput]
+    outputs: list[RequestedOutput] | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a request asks for, once its header is read."""
+
+    request: InferenceRequest
+    tensor: TensorInput
+    dtype: np.dtype[np.floating]
+    shape: tuple[int, ...]
+    binary_size: int | None
+    outputs: tuple[str, ...]
+    binary_outputs: frozenset[str]
+    function_params: dict[str, float]
+    convention: Any
+    at_kink: Any
+
+
+def _is_true(value: Any) -> bool:
+    return value is True
+
+
+def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) -> Plan:
+    request = InferenceRequest.model_validate(header)
+    if len(request.inputs) != 1 or request.inputs[0].name != INPUT_NAME:
+        given = [t.name for t in request.inputs]
+        raise ProtocolError(f"expected exactly one input named {INPUT_NAME!r}, got {given}")
+    tensor = request.inputs[0]
+    if tensor.datatype not in DATATYPES:
+        raise ProtocolError(
+            f"input x has datatype {tensor.datatype}; use one of {', '.join(DATATYPES)}"
+        )
+    if any(n < 0 for n in tensor.shape) or len(tensor.shape) > arrays.MAX_DEPTH:
+        raise ProtocolError(f"input x has an invalid shape {tensor.shape}")
+    count = math.prod(tensor.shape)
+    if count > max_elements:
+        raise arrays.TooManyElements(
+            f"{count} elements is more than the limit of {max_elements} per request"
+        )
+    dtype = DATATYPES[tensor.datatype]
+    binary_size = tensor.parameters.get("binary_data_size")
+    if binary_size is not None:
+        if not isinstance(binary_size, int) or binary_size != count * dtype.itemsize:
+            raise ProtocolError(
+                f"input x: binary_data_size is {binary_size!r}, but shape {tensor.shape} of "
+                f"{tensor.datatype} needs {count * dtype.itemsize} bytes"
+            )
+        if tensor.data is not None:
+            raise ProtocolError("input x has both data and binary_data_size")
+    elif tensor.data is None:
+        raise ProtocolError("input x has neither data nor binary_data_size")
+
+    unknown = (
+        set(request.parameters)
+        - OPTION_PARAMETERS
+        - RESERVED_PARAMETERS
+        - set(function_param_names)
+    )
+    if unknown:
+        accepted = sorted(OPTION_PARAMETERS | set(function_param_names))
+        raise ProtocolError(f"unknown request parameters {sorted(unknown)}; accepted: {accepted}")
+    requested = request.outputs or [RequestedOutput(name=n) for n in DEFAULT_OUTPUTS]
+    names: tuple[str, ...] = tuple(o.name for o in requested)
+    bad = [n for n in names if n not in OUTPUTS]
+    if bad or len(set(names)) != len(names):
+        raise ProtocolError(
+            f"outputs must be distinct names from {list(OUTPUTS)}, got {list(names)}"
+        )
+    all_binary = _is_true(request.parameters.get("binary_data_output"))
+    binary = frozenset(
+        o.name for o in requested if all_binary or _is_true(o.parameters.get("binary_data"))
+    )
+    params = {k: v for k, v in request.parameters.items() if k in function_param_names}
+    return Plan(
+        request=request,
+        tensor=tensor,
+        dtype=dtype,
+        shape=tuple(tensor.shape),
+        binary_size=binary_size,
+        outputs=names,
+        binary_outputs=binary,
+        function_params=params,
+        convention=request.parameters.get("convention"),
+        at_kink=request.parameters.get("at_kink"),
+    )
+
+
+def json_input(plan: Plan, max_elements: int) -> FloatArray:
+    """Input x from its "data" field, flat or nested, reshaped to its declared shape."""
+    name = arrays.dtype_name(plan.dtype)
+    try:
+        array = arrays.from_json(plan.tensor.data, name, max_elements, ("inputs", 0, "data"))
+    except arrays.TooManyElements:
+        raise
+    except arrays.ArrayError as exc:
+        raise ProtocolError(f"input x: {exc.message} at {list(exc.loc)}") from None
+    if array.size != math.prod(plan.shape):
+        raise ProtocolError(
+            f"input x has {array.size} elements in data, but its shape {list(plan.shape)} "
+            f"needs {math.prod(plan.shape)}"
+        )
+    return array.reshape(plan.shape)
+
+
+def response(
+    plan: Plan, model_name: str, outputs: dict[str, FloatArray]
+) -> tuple[bytes, list[memoryview]]:
+    """The JSON header and the binary tails, in output order."""
+    tensors: list[dict[str, Any]] = []
+    tails: list[memoryview] = []
+    for name, array in outputs.items():
+        tensor: dict[str, Any] = {
+            "name": name,
+            "datatype": DATATYPE_OF[array.dtype.newbyteorder("<")],
+            "shape": list(array.shape),
+        }
+        if name in plan.binary_outputs:
+            tail = arrays.byte_view(np.ascontiguousarray(array))
+            tensor["parameters"] = {"binary_data_size": tail.nbytes}
+            tails.append(tail)
+        else:
+            tensor["data"] = arrays.to_json(array.reshape(-1))
+        tensors.append(tensor)
+    body: dict[str, Any] = {"model_name": model_name, "model_version": "1", "outputs": tensors}
+    if plan.request.id is not None:
+        body["id"] = plan.request.id
+    return orjson.dumps(body), tails

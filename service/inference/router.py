@@ -1,0 +1,228 @@
+"""/v2: every catalogue function served as a model of the Open Inference Protocol."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import numpy as np
+import orjson
+from fastapi import APIRouter, Path, Request
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from service import __version__
+from service.core.catalogue import CATALOGUE, CatalogueError, get_function
+from service.core.conventions import kink_values
+from service.core.evaluate import OUTPUTS, compute
+from service.dependencies import SettingsDep
+from service.errors import BadRequest, NotFound, PayloadTooLarge
+from service.evaluation import arrays
+from service.evaluation.schemas import SubgradientOptions
+from service.http.body import BodyReader
+from service.http.responses import BufferResponse
+from service.inference import protocol
+from service.inference.protocol import ProtocolError
+
+router = APIRouter(prefix="/v2", tags=["inference"])
+
+HEADER_LENGTH = "Inference-Header-Content-Length"
+ModelName = Annotated[
+    str, Path(description="a catalogue function", json_schema_extra={"enum": list(CATALOGUE)})
+]
+_ERROR = {"content": {"application/json": {"example": {"error": "message"}}}}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "the request does not follow the protocol", **_ERROR},
+    404: {"description": "no such model or version", **_ERROR},
+    413: {"description": "the body or the element count is over the limit", **_ERROR},
+}
+
+
+def _model(name: str, version: str | None = None) -> str:
+    if name not in CATALOGUE:
+        raise NotFound(f"no model named {name!r}; models: {', '.join(CATALOGUE)}")
+    if version is not None and version != "1":
+        raise NotFound(f"model {name!r} has only version 1")
+    return name
+
+
+@router.get("", operation_id="serverMetadata", summary="Server metadata")
+def server_metadata() -> dict[str, Any]:
+    return {"name": "relu-service", "version": __version__, "extensions": ["binary_tensor_data"]}
+
+
+@router.get("/health/live", operation_id="serverLive", summary="Liveness")
+def live() -> dict[str, bool]:
+    return {"live": True}
+
+
+@router.get("/health/ready", operation_id="serverReady", summary="Readiness")
+def ready() -> dict[str, bool]:
+    return {"ready": True}
+
+
+def _metadata(name: str) -> dict[str, Any]:
+    fn = get_function(name)
+    tensor = {"datatype": "FP32", "shape": [-1]}
+    return {
+        "name": fn.name,
+        "versions": ["1"],
+        "platform": "numpy",
+        "inputs": [{"name": protocol.INPUT_NAME, **tensor}],
+        "outputs": [{"name": output, **tensor} for output in OUTPUTS],
+        "parameters": {
+            "description": f"{fn.title}: {fn.formula}; FP16, FP32 and FP64 inputs of any shape",
+            "function_parameters": [p.name for p in fn.params],
+        },
+    }
+
+
+@router.get(
+    "/models/{name}",
+    operation_id="modelMetadata",
+    summary="Model metadata",
+    responses={404: _ERRORS[404]},
+)
+def model_metadata(name: ModelName) -> dict[str, Any]:
+    return _metadata(_model(name))
+
+
+@router.get(
+    "/models/{name}/versions/{version}",
+    operation_id="modelVersionMetadata",
+    summary="Model metadata of one version",
+    responses={404: _ERRORS[404]},
+)
+def model_version_metadata(name: ModelName, version: str) -> dict[str, Any]:
+    return _metadata(_model(name, version))
+
+
+@router.get(
+    "/models/{name}/ready",
+    operation_id="modelReady",
+    summary="Model readiness",
+    responses={404: _ERRORS[404]},
+)
+def model_ready(name: ModelName) -> dict[str, Any]:
+    return {"name": _model(name), "ready": True}
+
+
+@router.get(
+    "/models/{name}/versions/{version}/ready",
+    operation_id="modelVersionReady",
+    summary="Model readiness of one version",
+    responses={404: _ERRORS[404]},
+)
+def model_version_ready(name: ModelName, version: str) -> dict[str, Any]:
+    return {"name": _model(name, version), "ready": True}
+
+
+def _header_length(request: Request) -> int | None:
+    raw = request.headers.get(HEADER_LENGTH)
+    if raw is None:
+        return None
+    if not raw.isdigit():
+        raise BadRequest(f"{HEADER_LENGTH} must be a whole number, got {raw!r}")
+    return int(raw)
+
+
+async def _infer(request: Request, name: str, settings: Any) -> Response:
+    fn = get_function(name)
+    reader = BodyReader(request, settings.max_body_bytes)
+    header_length = _header_length(request)
+    if header_length is None:
+        raw = bytes(await reader.read_rest())
+    else:
+        raw = await reader.read_exactly(header_length, "inference header")
+    try:
+        header = orjson.loads(raw)
+        plan = protocol.plan(header, tuple(p.name for p in fn.params), settings.max_elements)
+        options = SubgradientOptions.model_validate(
+            {
+                "dtype": arrays.dtype_name(plan.dtype),
+                "params": plan.function_params,
+                "convention": plan.convention,
+                "at_kink": plan.at_kink,
+            }
+        )
+        if plan.binary_size is None:
+            x = protocol.json_input(plan, settings.max_elements)
+            if header_length is not None:
+                await reader.read_into(memoryview(bytearray()), "request")
+        else:
+            if header_length is None:
+                raise ProtocolError(f"input x is binary, but the {HEADER_LENGTH} header is missing")
+            x = np.empty(plan.shape, plan.dtype)
+            await reader.read_into(arrays.byte_view(x), "binary tensor data")
+    except arrays.TooManyElements as exc:
+        raise PayloadTooLarge(exc.message) from None
+    except orjson.JSONDecodeError as exc:
+        raise BadRequest(f"the inference header is not valid JSON: {exc}") from None
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+    except ProtocolError as exc:
+        raise BadRequest(str(exc)) from None
+
+    def run() -> Response:
+        try:
+            params = fn.resolve(options.params)
+            per_kink = (
+                kink_values(fn, params, options.convention, options.at_kink)
+                if "subgradient" in plan.outputs
+                else ()
+            )
+        except CatalogueError as exc:
+            raise BadRequest(exc.message) from None
+        outputs = compute(fn, x, params, plan.outputs, per_kink, in_place=True)
+        head, tails = protocol.response(plan, fn.name, outputs)
+        if not tails:
+            return Response(head, media_type="application/json")
+        return BufferResponse(
+            [head, *tails],
+            "application/octet-stream",
+            {HEADER_LENGTH: str(len(head))},
+        )
+
+    return await run_in_threadpool(run) if x.size > 65_536 else run()
+
+
+_INFER_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": protocol.InferenceRequest.model_json_schema(
+                    ref_template="#/components/schemas/{model}"
+                )
+            },
+            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+        },
+    }
+}
+
+
+@router.post(
+    "/models/{name}/infer",
+    operation_id="modelInfer",
+    summary="Inference: value, subgradient, lower, upper, left, right",
+    openapi_extra=_INFER_BODY,
+    responses=_ERRORS,
+    response_class=Response,
+)
+async def infer(name: ModelName, request: Request, settings: SettingsDep) -> Response:
+    return await _infer(request, _model(name), settings)
+
+
+@router.post(
+    "/models/{name}/versions/{version}/infer",
+    operation_id="modelVersionInfer",
+    summary="Inference on one version",
+    openapi_extra=_INFER_BODY,
+    responses=_ERRORS,
+    response_class=Response,
+)
+async def infer_version(
+    name: ModelName, version: str, request: Request, settings: SettingsDep
+) -> Response:
+    return await _infer(request, _model(name, version), settings)
