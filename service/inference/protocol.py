@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -74,6 +75,18 @@ class Plan:
     function_params: dict[str, float]
     convention: Any
     at_kink: Any
+
+
+def parse_header(raw: bytes) -> Any:
+    """The JSON header; Triton's clients write NaN and Infinity as bare literals, so
+    those are accepted here too (by the standard library's parser, only when needed)."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        try:
+            return json.loads(raw)
+        except (ValueError, RecursionError):
+            raise ProtocolError(f"the inference header is not valid JSON: {exc}") from None
 
 
 def _is_true(value: Any) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import numpy as np
-import orjson
 from fastapi import APIRouter, Path, Request
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -135,7 +134,7 @@ async def _infer(request: Request, name: str, settings: Any) -> Response:
     else:
         raw = await reader.read_exactly(header_length, "inference header")
     try:
-        header = orjson.loads(raw)
+        header = protocol.parse_header(raw)
         plan = protocol.plan(header, tuple(p.name for p in fn.params), settings.max_elements)
         options = SubgradientOptions.model_validate(
             {
@@ -156,8 +155,6 @@ async def _infer(request: Request, name: str, settings: Any) -> Response:
             await reader.read_into(arrays.byte_view(x), "binary tensor data")
     except arrays.TooManyElements as exc:
         raise PayloadTooLarge(exc.message) from None
-    except orjson.JSONDecodeError as exc:
-        raise BadRequest(f"the inference header is not valid JSON: {exc}") from None
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None

@@ -140,7 +140,7 @@ def _kink_points(fn: Function, params: dict[str, float], dtype: type[np.floating
 def test_at_each_kink(fn: Function, convention: Convention, dtype: type[np.floating]) -> None:
     params = fn.resolve()
     if convention in FRAMEWORKS and PRESETS[fn.name][convention].op is None:
-        with pytest.raises(CatalogueError, match="no .* convention"):
+        with pytest.raises(CatalogueError, match=r"no .* convention"):
             kink_values(fn, params, convention)
         return
     per_kink = kink_values(fn, params, convention)
@@ -155,7 +155,9 @@ def test_at_each_kink(fn: Function, convention: Convention, dtype: type[np.float
         np.testing.assert_array_equal(left, _array([expected_left], dtype))
         np.testing.assert_array_equal(right, _array([expected_right], dtype))
         if kink.subdifferential is None:
-            assert np.isnan(sub).all() and np.isnan(lower).all() and np.isnan(upper).all()
+            assert np.isnan(sub).all()
+            assert np.isnan(lower).all()
+            assert np.isnan(upper).all()
         else:
             np.testing.assert_array_equal(sub, _array([at_kink], dtype))
             np.testing.assert_array_equal(lower, _array([kink.subdifferential[0]], dtype))
