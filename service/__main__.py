@@ -1,20 +1,16 @@
-"""`python -m service`: serve the app with uvicorn (HOST and PORT from the environment)."""
+"""`python -m service`: serve the app with uvicorn, as configured by Settings."""
 
 from __future__ import annotations
 
-import os
-
 import uvicorn
+
+from service.app import create_app
+from service.settings import Settings
 
 
 def main() -> None:
-    uvicorn.run(
-        "service.app:create_app",
-        factory=True,
-        host=os.environ.get("HOST", "127.0.0.1"),
-        port=int(os.environ.get("PORT", "8000")),
-        proxy_headers=False,
-    )
+    settings = Settings()
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
 
 
 if __name__ == "__main__":

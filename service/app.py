@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from service import __version__, errors, health
+from service import __version__, errors, health, problems
 from service.evaluation.router import router as evaluation_router
 from service.http.responses import ORJSONResponse
 from service.inference.router import router as inference_router
@@ -27,4 +27,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(evaluation_router)
     app.include_router(inference_router)
+    app.include_router(problems.router)
     return app

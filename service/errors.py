@@ -27,6 +27,8 @@ Loc = tuple[str | int, ...]
 
 
 class ServiceError(Exception):
+    """The server failed to complete the request."""
+
     default_status: ClassVar[int] = 500
     slug: ClassVar[str] = "internal-error"
     title: ClassVar[str] = "Internal server error"
@@ -46,35 +48,49 @@ class ServiceError(Exception):
 
 
 class BadRequest(ServiceError):
+    """The request does not follow the protocol of the route (for example a malformed header)."""
+
     default_status, slug, title = 400, "bad-request", "Bad request"
 
 
 class NotFound(ServiceError):
+    """No resource at this address: an unknown route, function or model."""
+
     default_status, slug, title = 404, "not-found", "Not found"
 
 
 class MethodNotAllowed(ServiceError):
+    """The route exists but not with this HTTP method."""
+
     default_status, slug, title = 405, "method-not-allowed", "Method not allowed"
 
 
 class NotAcceptable(ServiceError):
+    """None of the formats in the Accept header can be produced; the detail lists those offered."""
+
     default_status, slug, title = 406, "not-acceptable", "Not acceptable"
 
 
 class Conflict(ServiceError):
+    """The request conflicts with the resource's current state."""
+
     default_status, slug, title = 409, "conflict", "Conflict"
 
 
 class PayloadTooLarge(ServiceError):
+    """The body, or the number of elements in it, is over the limit; the rest is not read."""
+
     default_status, slug, title = 413, "payload-too-large", "Payload too large"
 
 
 class UnsupportedMediaType(ServiceError):
+    """The body's Content-Type cannot be read by this route; the detail lists the types it reads."""
+
     default_status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
 
 
 class Unprocessable(ServiceError):
-    """A body or parameter that was read but cannot be used; `loc` says where."""
+    """The body or a parameter was read but cannot be used; errors[].loc says where."""
 
     default_status, slug, title = 422, "validation-error", "Unprocessable content"
 

@@ -8,5 +8,5 @@ router = APIRouter(tags=["operations"])
 
 
 @router.get("/healthz", operation_id="health", summary="The process is alive")
-def health() -> dict[str, str]:
+async def health() -> dict[str, str]:
     return {"status": "ok"}

@@ -1,16 +1,32 @@
-"""All configuration, read from the environment (prefix RELU_) or passed to create_app."""
+"""All configuration, read from the environment or passed to create_app.
+
+Every setting is read from RELU_<NAME>; HOST and PORT are also read without the
+prefix, since `make run` and container platforms set those names.
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MiB = 2**20
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="RELU_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="RELU_", extra="ignore", populate_by_name=True)
 
+    host: str = Field(
+        "127.0.0.1",
+        validation_alias=AliasChoices("RELU_HOST", "HOST"),
+        description="address to listen on",
+    )
+    port: int = Field(
+        8000,
+        ge=0,
+        le=65535,
+        validation_alias=AliasChoices("RELU_PORT", "PORT"),
+        description="port to listen on",
+    )
     max_elements: int = Field(10_000_000, ge=1, description="most elements in one request")
     max_body_bytes: int = Field(256 * MiB, ge=1, description="largest binary request body")
     max_json_bytes: int = Field(64 * MiB, ge=1, description="largest JSON request body")

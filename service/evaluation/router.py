@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from service.core.catalogue import CATALOGUE, CatalogueError, get_function
@@ -14,6 +13,7 @@ from service.errors import Unprocessable
 from service.evaluation import service, transport
 from service.evaluation.schemas import (
     FunctionInfo,
+    FunctionParamsQuery,
     ReluSubgradientQuery,
     ReluSubgradientRequest,
     SubgradientQuery,
@@ -24,6 +24,8 @@ from service.evaluation.schemas import (
     ValueResponse,
 )
 from service.evaluation.service import Kind
+from service.http.query import parse_query, query_doc
+from service.http.threads import run_sized
 from service.settings import Settings
 
 router = APIRouter(prefix="/v1", tags=["evaluation"])
@@ -36,8 +38,6 @@ FunctionName = Annotated[
         json_schema_extra={"enum": list(CATALOGUE)},
     ),
 ]
-# Work on more elements than this leaves the event loop for a worker thread.
-_THREAD_ABOVE_ELEMENTS = 65_536
 
 _PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -52,8 +52,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _body_doc(model: type[Any]) -> dict[str, Any]:
+def _body_doc(model: type[Any], query: type[ValueQuery]) -> dict[str, Any]:
     return {
+        "parameters": query_doc(query),
         "requestBody": {
             "required": True,
             "content": {
@@ -63,7 +64,7 @@ def _body_doc(model: type[Any]) -> dict[str, Any]:
                 "application/x-npy": {"schema": {"type": "string", "format": "binary"}},
                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
             },
-        }
+        },
     }
 
 
@@ -83,12 +84,13 @@ async def _evaluate(
     request: Request,
     name: str,
     kind: Kind,
-    query: ValueQuery,
+    query_model: type[ValueQuery],
     settings: Settings,
     alias: bool = False,
 ) -> Response:
     fmt = transport.negotiate(request)
     get_function(name)  # an unknown name is a 404 before the body is read
+    query = parse_query(query_model, request)
     x, options, source = await transport.read(request, kind, query, settings, alias)
 
     def run() -> Response:
@@ -98,11 +100,11 @@ async def _evaluate(
             raise source.error(exc) from None
         return transport.write(result, fmt)
 
-    return await run_in_threadpool(run) if x.size > _THREAD_ABOVE_ELEMENTS else run()
+    return await run_sized(run, x.size)
 
 
 @router.get("/functions", operation_id="listFunctions", summary="The function catalogue")
-def list_functions() -> list[FunctionInfo]:
+async def list_functions() -> list[FunctionInfo]:
     return service.catalogue()
 
 
@@ -110,15 +112,11 @@ def list_functions() -> list[FunctionInfo]:
     "/functions/{name}",
     operation_id="getFunction",
     summary="One function's formula, parameters and kinks",
+    openapi_extra={"parameters": query_doc(FunctionParamsQuery)},
     responses={404: _ERRORS[404], 422: _ERRORS[422]},
 )
-def get_function_info(name: FunctionName, request: Request) -> FunctionInfo:
-    given: dict[str, float] = {}
-    for key, raw in request.query_params.items():
-        try:
-            given[key] = float(raw)
-        except ValueError:
-            raise Unprocessable(f"{key} must be a number, got {raw!r}", ("query", key)) from None
+async def get_function_info(name: FunctionName, request: Request) -> FunctionInfo:
+    given = parse_query(FunctionParamsQuery, request).given()
     try:
         return service.describe(name, given)
     except CatalogueError as exc:
@@ -129,59 +127,49 @@ def get_function_info(name: FunctionName, request: Request) -> FunctionInfo:
     "/functions/{name}/value",
     operation_id="evaluateValue",
     summary="f(x) for a batch",
-    openapi_extra=_body_doc(ValueRequest),
+    openapi_extra=_body_doc(ValueRequest, ValueQuery),
     responses=_responses(ValueResponse),
     response_class=Response,
 )
-async def function_value(
-    name: FunctionName,
-    request: Request,
-    query: Annotated[ValueQuery, Query()],
-    settings: SettingsDep,
-) -> Response:
-    return await _evaluate(request, name, "value", query, settings)
+async def function_value(name: FunctionName, request: Request, settings: SettingsDep) -> Response:
+    return await _evaluate(request, name, "value", ValueQuery, settings)
 
 
 @router.post(
     "/functions/{name}/subgradient",
     operation_id="evaluateSubgradient",
     summary="Subgradients, subdifferentials or one-sided derivatives for a batch",
-    openapi_extra=_body_doc(SubgradientRequest),
+    openapi_extra=_body_doc(SubgradientRequest, SubgradientQuery),
     responses=_responses(SubgradientResponse),
     response_class=Response,
 )
 async def function_subgradient(
-    name: FunctionName,
-    request: Request,
-    query: Annotated[SubgradientQuery, Query()],
-    settings: SettingsDep,
+    name: FunctionName, request: Request, settings: SettingsDep
 ) -> Response:
-    return await _evaluate(request, name, "subgradient", query, settings)
+    return await _evaluate(request, name, "subgradient", SubgradientQuery, settings)
 
 
 @router.post(
     "/relu",
     operation_id="reluValue",
     summary="relu(x) = max(0, x) for a batch",
-    openapi_extra=_body_doc(ValueRequest),
+    openapi_extra=_body_doc(ValueRequest, ValueQuery),
     responses=_responses(ValueResponse),
     response_class=Response,
 )
-async def relu_value(
-    request: Request, query: Annotated[ValueQuery, Query()], settings: SettingsDep
-) -> Response:
-    return await _evaluate(request, "relu", "value", query, settings)
+async def relu_value(request: Request, settings: SettingsDep) -> Response:
+    return await _evaluate(request, "relu", "value", ValueQuery, settings)
 
 
 @router.post(
     "/relu/subgradient",
     operation_id="reluSubgradient",
     summary="ReLU subgradients for a batch; at_zero picks relu'(0)",
-    openapi_extra=_body_doc(ReluSubgradientRequest),
+    openapi_extra=_body_doc(ReluSubgradientRequest, ReluSubgradientQuery),
     responses=_responses(SubgradientResponse),
     response_class=Response,
 )
-async def relu_subgradient(
-    request: Request, query: Annotated[ReluSubgradientQuery, Query()], settings: SettingsDep
-) -> Response:
-    return await _evaluate(request, "relu", "subgradient", query, settings, alias=True)
+async def relu_subgradient(request: Request, settings: SettingsDep) -> Response:
+    return await _evaluate(
+        request, "relu", "subgradient", ReluSubgradientQuery, settings, alias=True
+    )

@@ -87,10 +87,29 @@ class ReluSubgradientRequest(SubgradientRequest):
     )
 
 
-class ValueQuery(BaseModel):
-    """Options of a binary (.npy or raw) request, which has no JSON body to carry them."""
+class FunctionParamsQuery(BaseModel):
+    """Function parameters given in the query string (each function takes its own)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    negative_slope: float | None = Field(None, description="leaky_relu's slope for x < 0")
+    min_val: float | None = Field(None, description="hardtanh's lower level")
+    max_val: float | None = Field(None, description="hardtanh's upper level")
+    beta: float | None = Field(None, description="softplus's sharpness")
+
+    def given(self) -> dict[str, float]:
+        return {
+            name: value
+            for name in FUNCTION_PARAM_FIELDS
+            if (value := getattr(self, name)) is not None
+        }
+
+
+FUNCTION_PARAM_FIELDS = tuple(FunctionParamsQuery.model_fields)
+
+
+class ValueQuery(FunctionParamsQuery):
+    """Options of a binary (.npy or raw) request, which has no JSON body to carry them."""
 
     dtype: DType | None = Field(
         None, description="raw bodies: element type of the bytes (default float64)"
@@ -98,23 +117,18 @@ class ValueQuery(BaseModel):
     shape: str | None = Field(
         None, description='raw bodies: the shape, e.g. "2,3" (default: one axis)'
     )
-    negative_slope: float | None = Field(None, description="leaky_relu's parameter")
-    min_val: float | None = Field(None, description="hardtanh's lower level")
-    max_val: float | None = Field(None, description="hardtanh's upper level")
-    beta: float | None = Field(None, description="softplus's sharpness")
 
 
 class SubgradientQuery(ValueQuery):
-    mode: Mode | None = None
-    convention: Convention | None = None
-    at_kink: float | None = None
+    mode: Mode | None = Field(None, description="point (default), interval or one_sided")
+    convention: Convention | None = Field(
+        None, description="the subgradient at kinks in point mode (default pytorch)"
+    )
+    at_kink: float | None = Field(None, description="an explicit subgradient at every kink")
 
 
 class ReluSubgradientQuery(SubgradientQuery):
     at_zero: float | None = Field(None, description="alias of at_kink")
-
-
-FUNCTION_PARAM_FIELDS = ("negative_slope", "min_val", "max_val", "beta")
 
 
 class ValueResponse(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from service.core.catalogue import CATALOGUE, CatalogueError, Function, Kink, get_function
@@ -47,32 +48,44 @@ class Evaluation:
     at_kink: float | None = None
 
 
-def evaluate(
-    name: str, x: FloatArray, options: ValueOptions, *, may_overwrite_x: bool = False
+def evaluate_outputs(
+    name: str,
+    x: FloatArray,
+    options: ValueOptions,
+    names: tuple[str, ...],
+    *,
+    may_overwrite_x: bool = False,
 ) -> Evaluation:
-    """f(x) or its subgradients, as the options say; x's dtype is the output dtype."""
+    """The named outputs (value, subgradient, lower, upper, left, right) for x."""
     fn = get_function(name)
     params = fn.resolve(options.params)
     result = Evaluation(fn.name, params, dtype_name(x.dtype), x.shape, {})
-    if not isinstance(options, SubgradientOptions):
-        result.outputs = compute(fn, x, params, ("value",), in_place=may_overwrite_x)
-        return result
-    result.mode = options.mode
-    names = MODE_OUTPUTS[options.mode]
     per_kink: tuple[float, ...] = ()
-    if options.mode == "point":
+    if "subgradient" in names:
+        assert isinstance(options, SubgradientOptions)
         per_kink = kink_values(fn, params, options.convention, options.at_kink)
         result.at_kink = options.at_kink
         result.convention = (
             None if options.at_kink is not None else (options.convention or DEFAULT_CONVENTION)
         )
-    elif options.convention is not None or options.at_kink is not None:
+    result.outputs = compute(fn, x, params, names, per_kink, in_place=may_overwrite_x)
+    return result
+
+
+def evaluate(
+    name: str, x: FloatArray, options: ValueOptions, *, may_overwrite_x: bool = False
+) -> Evaluation:
+    """f(x), or its subgradients as the options' mode says; x's dtype is the output dtype."""
+    if not isinstance(options, SubgradientOptions):
+        return evaluate_outputs(name, x, options, ("value",), may_overwrite_x=may_overwrite_x)
+    if options.mode != "point" and (options.convention is not None or options.at_kink is not None):
         raise CatalogueError(
-            f"convention and at_kink choose one subgradient, so they apply to mode point only, "
+            "convention and at_kink choose one subgradient, so they apply to mode point only, "
             f"not {options.mode}",
             ("mode",),
         )
-    result.outputs = compute(fn, x, params, names, per_kink)
+    result = evaluate_outputs(name, x, options, MODE_OUTPUTS[options.mode])
+    result.mode = options.mode
     return result
 
 
@@ -135,5 +148,6 @@ def describe(name: str, given: dict[str, float] | None = None) -> FunctionInfo:
     )
 
 
+@cache
 def catalogue() -> list[FunctionInfo]:
     return [describe(name) for name in CATALOGUE]

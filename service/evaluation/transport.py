@@ -108,11 +108,10 @@ async def _read_json(
 
 
 def _query_options(query: ValueQuery, kind: Kind, dtype: str, alias: bool) -> ValueOptions:
-    fields = query.model_dump(exclude_none=True, exclude={"shape", "dtype"})
     data: dict[str, Any] = {
+        **query.model_dump(exclude_none=True, exclude={"shape", "dtype", *FUNCTION_PARAM_FIELDS}),
         "dtype": dtype,
-        "params": {name: fields.pop(name) for name in FUNCTION_PARAM_FIELDS if name in fields},
-        **fields,
+        "params": query.given(),
     }
     if alias:
         _take_alias(data, "query")

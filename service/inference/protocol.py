@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from service.core.evaluate import OUTPUTS
 from service.evaluation import arrays
 from service.evaluation.arrays import FloatArray
+from service.evaluation.schemas import SubgradientOptions
 
 INPUT_NAME = "x"
 DEFAULT_OUTPUTS = ("value", "subgradient")
@@ -72,9 +73,7 @@ class Plan:
     binary_size: int | None
     outputs: tuple[str, ...]
     binary_outputs: frozenset[str]
-    function_params: dict[str, float]
-    convention: Any
-    at_kink: Any
+    options: SubgradientOptions
 
 
 def parse_header(raw: bytes) -> Any:
@@ -143,7 +142,14 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
     binary = frozenset(
         o.name for o in requested if all_binary or _is_true(o.parameters.get("binary_data"))
     )
-    params = {k: v for k, v in request.parameters.items() if k in function_param_names}
+    options = SubgradientOptions.model_validate(
+        {
+            "dtype": arrays.dtype_name(dtype),
+            "params": {k: v for k, v in request.parameters.items() if k in function_param_names},
+            "convention": request.parameters.get("convention"),
+            "at_kink": request.parameters.get("at_kink"),
+        }
+    )
     return Plan(
         request=request,
         tensor=tensor,
@@ -152,9 +158,7 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
         binary_size=binary_size,
         outputs=names,
         binary_outputs=binary,
-        function_params=params,
-        convention=request.parameters.get("convention"),
-        at_kink=request.parameters.get("at_kink"),
+        options=options,
     )
 
 
@@ -164,7 +168,7 @@ def json_input(plan: Plan, max_elements: int) -> FloatArray:
     try:
         array = arrays.from_json(plan.tensor.data, name, max_elements, ("inputs", 0, "data"))
     except arrays.TooManyElements:
-        raise
+        raise  # a 413, not a malformed request
     except arrays.ArrayError as exc:
         raise ProtocolError(f"input x: {exc.message} at {list(exc.loc)}") from None
     if array.size != math.prod(plan.shape):

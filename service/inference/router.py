@@ -7,21 +7,22 @@ from typing import Annotated, Any
 import numpy as np
 from fastapi import APIRouter, Path, Request
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from service import __version__
-from service.core.catalogue import CATALOGUE, CatalogueError, get_function
-from service.core.conventions import kink_values
-from service.core.evaluate import OUTPUTS, compute
+from service.core.catalogue import CATALOGUE, CatalogueError, Function, get_function
+from service.core.evaluate import OUTPUTS
 from service.dependencies import SettingsDep
 from service.errors import BadRequest, NotFound, PayloadTooLarge
 from service.evaluation import arrays
-from service.evaluation.schemas import SubgradientOptions
+from service.evaluation.arrays import FloatArray
+from service.evaluation.service import evaluate_outputs
 from service.http.body import BodyReader
 from service.http.responses import BufferResponse
+from service.http.threads import run_sized
 from service.inference import protocol
-from service.inference.protocol import ProtocolError
+from service.inference.protocol import Plan, ProtocolError
+from service.settings import Settings
 
 router = APIRouter(prefix="/v2", tags=["inference"])
 
@@ -125,8 +126,8 @@ def _header_length(request: Request) -> int | None:
     return int(raw)
 
 
-async def _infer(request: Request, name: str, settings: Any) -> Response:
-    fn = get_function(name)
+async def _read(request: Request, fn: Function, settings: Settings) -> tuple[Plan, FloatArray]:
+    """The request's plan and input x; the binary tail is streamed into x's memory."""
     reader = BodyReader(request, settings.max_body_bytes)
     header_length = _header_length(request)
     if header_length is None:
@@ -136,23 +137,13 @@ async def _infer(request: Request, name: str, settings: Any) -> Response:
     try:
         header = protocol.parse_header(raw)
         plan = protocol.plan(header, tuple(p.name for p in fn.params), settings.max_elements)
-        options = SubgradientOptions.model_validate(
-            {
-                "dtype": arrays.dtype_name(plan.dtype),
-                "params": plan.function_params,
-                "convention": plan.convention,
-                "at_kink": plan.at_kink,
-            }
-        )
         if plan.binary_size is None:
             x = protocol.json_input(plan, settings.max_elements)
             if header_length is not None:
-                await reader.read_into(memoryview(bytearray()), "request")
-        else:
-            if header_length is None:
-                raise ProtocolError(f"input x is binary, but the {HEADER_LENGTH} header is missing")
-            x = np.empty(plan.shape, plan.dtype)
-            await reader.read_into(arrays.byte_view(x), "binary tensor data")
+                await reader.read_into(memoryview(b""), "inference header")
+            return plan, x
+        if header_length is None:
+            raise ProtocolError(f"input x is binary, but the {HEADER_LENGTH} header is missing")
     except arrays.TooManyElements as exc:
         raise PayloadTooLarge(exc.message) from None
     except ValidationError as exc:
@@ -160,28 +151,28 @@ async def _infer(request: Request, name: str, settings: Any) -> Response:
         raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
     except ProtocolError as exc:
         raise BadRequest(str(exc)) from None
+    x = np.empty(plan.shape, plan.dtype)
+    await reader.read_into(arrays.byte_view(x), "binary tensor data")
+    return plan, x
+
+
+async def _infer(request: Request, name: str, settings: Settings) -> Response:
+    fn = get_function(name)
+    plan, x = await _read(request, fn, settings)
 
     def run() -> Response:
         try:
-            params = fn.resolve(options.params)
-            per_kink = (
-                kink_values(fn, params, options.convention, options.at_kink)
-                if "subgradient" in plan.outputs
-                else ()
-            )
+            result = evaluate_outputs(name, x, plan.options, plan.outputs, may_overwrite_x=True)
         except CatalogueError as exc:
             raise BadRequest(exc.message) from None
-        outputs = compute(fn, x, params, plan.outputs, per_kink, in_place=True)
-        head, tails = protocol.response(plan, fn.name, outputs)
+        head, tails = protocol.response(plan, fn.name, result.outputs)
         if not tails:
             return Response(head, media_type="application/json")
         return BufferResponse(
-            [head, *tails],
-            "application/octet-stream",
-            {HEADER_LENGTH: str(len(head))},
+            [head, *tails], "application/octet-stream", {HEADER_LENGTH: str(len(head))}
         )
 
-    return await run_in_threadpool(run) if x.size > 65_536 else run()
+    return await run_sized(run, x.size)
 
 
 _INFER_BODY = {

@@ -1,0 +1,40 @@
+"""The app under benchmark, with two reference routes mounted beside the service's own.
+
+- POST /bench/echo returns the request body unchanged: the transport ceiling.
+- POST /bench/naive is ReLU as a user would first write it with FastAPI and pydantic.
+"""
+
+from __future__ import annotations
+
+import os
+
+import uvicorn
+from fastapi import FastAPI, Request
+from pydantic import BaseModel
+from starlette.responses import Response
+
+from service.app import create_app
+from service.settings import Settings
+
+
+class Batch(BaseModel):
+    x: list[float]
+
+
+def bench_app() -> FastAPI:
+    # The JSON limit is raised so that the JSON path is measured at 1e7 elements too.
+    app = create_app(Settings(max_json_bytes=512 * 2**20))
+
+    @app.post("/bench/echo", include_in_schema=False)
+    async def echo(request: Request) -> Response:
+        return Response(await request.body(), media_type="application/octet-stream")
+
+    @app.post("/bench/naive", include_in_schema=False)
+    def relu(b: Batch):  # type: ignore[no-untyped-def]  # written as a user would
+        return {"y": [max(0.0, v) for v in b.x]}
+
+    return app
+
+
+if __name__ == "__main__":
+    uvicorn.run(bench_app(), host="127.0.0.1", port=int(os.environ["PORT"]), log_level="warning")

@@ -1,0 +1,35 @@
+"""GET /problems/{slug}: what each problem `type` URI in an error response means."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from service.errors import PROBLEM_TYPES, NotFound, problem_type
+
+router = APIRouter(tags=["operations"])
+
+
+class ProblemType(BaseModel):
+    type: str
+    title: str
+    status: int
+    description: str
+
+
+@router.get(
+    "/problems/{slug}",
+    operation_id="getProblemType",
+    summary="The meaning of a problem type",
+    responses={404: {"description": "no such problem type"}},
+)
+async def describe_problem(slug: str) -> ProblemType:
+    cls = PROBLEM_TYPES.get(slug)
+    if cls is None:
+        raise NotFound(f"no problem type {slug!r}; known: {', '.join(PROBLEM_TYPES)}")
+    return ProblemType(
+        type=problem_type(slug),
+        title=cls.title,
+        status=cls.default_status,
+        description=(cls.__doc__ or cls.title).strip(),
+    )

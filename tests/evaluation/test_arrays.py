@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+import numpy as np
+import orjson
+import pytest
+
+from service.evaluation import arrays
+from service.evaluation.arrays import ArrayError, TooManyElements
+
+
+def dumps(array: np.ndarray) -> Any:
+    return orjson.loads(orjson.dumps(arrays.to_json(array)))
+
+
+def test_to_json_writes_non_finite_values_as_words() -> None:
+    x = np.array([[1.5, math.nan], [math.inf, -math.inf]])
+    assert dumps(x) == [[1.5, "NaN"], ["Infinity", "-Infinity"]]
+
+
+def test_to_json_scalars_and_empty() -> None:
+    assert dumps(np.array(2.5)) == 2.5
+    assert dumps(np.array(math.nan)) == "NaN"
+    assert dumps(np.zeros((2, 0))) == [[], []]
+
+
+@pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
+def test_to_json_reads_back_to_the_same_values(dtype: str) -> None:
+    x = np.random.default_rng(3).normal(size=200).astype(dtype)
+    x[:3] = [np.finfo(dtype).smallest_subnormal, np.finfo(dtype).max, -0.0]
+    back = np.array(dumps(x), dtype=dtype)
+    np.testing.assert_array_equal(back, x)
+
+
+def test_to_json_handles_non_native_and_strided_arrays() -> None:
+    x = np.arange(6, dtype=">f8").reshape(2, 3)[:, ::2]
+    assert dumps(x) == [[0.0, 2.0], [3.0, 5.0]]
+
+
+def test_from_json_words_and_shapes() -> None:
+    x = arrays.from_json([["NaN", 1], [2, "-Infinity"]], "float32", 10)
+    assert x.dtype == np.float32
+    assert x.shape == (2, 2)
+    assert math.isnan(x[0, 0])
+    assert x[1, 1] == -math.inf
+
+
+def test_from_json_counts_elements() -> None:
+    with pytest.raises(TooManyElements):
+        arrays.from_json([[0.0] * 5] * 3, "float64", 14)
+
+
+@pytest.mark.parametrize(
+    ("x", "loc", "message"),
+    [
+        ([[1, 2], [3]], ("x", 1), "ragged"),
+        ([1, "inf"], ("x", 1), "only"),
+        ([1, False], ("x", 1), "boolean"),
+        ([[1], [None]], ("x", 1, 0), "null"),
+    ],
+)
+def test_from_json_locates_faults(x: Any, loc: tuple[Any, ...], message: str) -> None:
+    with pytest.raises(ArrayError) as caught:
+        arrays.from_json(x, "float64", 100)
+    assert caught.value.loc == loc
+    assert message in caught.value.message
+
+
+def test_npy_header_round_trip_with_numpy() -> None:
+    buffer = io.BytesIO()
+    np.save(buffer, np.zeros((3, 4), dtype="<f2"))
+    data = buffer.getvalue()
+    length = arrays.npy_header_length(data[:12])
+    dtype, shape, fortran = arrays.npy_parse_header(data[:length])
+    assert (dtype, shape, fortran) == (np.dtype("<f2"), (3, 4), False)
+    assert arrays.npy_header(np.dtype("<f2"), (3, 4)) == data[:length]
+
+
+def test_npy_header_refuses_other_versions_and_dtypes() -> None:
+    with pytest.raises(ArrayError, match="version"):
+        arrays.npy_header_length(b"\x93NUMPY\x07\x00" + b"\x00" * 4)
+    buffer = io.BytesIO()
+    np.save(buffer, np.zeros(2, dtype=np.complex64))
+    data = buffer.getvalue()
+    with pytest.raises(ArrayError, match="unsupported dtype"):
+        arrays.npy_parse_header(data[: arrays.npy_header_length(data[:12])])
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [(None, None), ("", ()), ("[]", ()), ("3", (3,)), ("2,3", (2, 3)), ("[2, 3]", (2, 3))],
+)
+def test_parse_shape(text: str | None, shape: tuple[int, ...] | None) -> None:
+    assert arrays.parse_shape(text) == shape
+
+
+@pytest.mark.parametrize("text", ["a", "2,-1", "1.5"])
+def test_parse_shape_errors(text: str) -> None:
+    with pytest.raises(ArrayError):
+        arrays.parse_shape(text)
+
+
+def test_byte_view_shares_memory() -> None:
+    x = np.asfortranarray(np.arange(6.0).reshape(2, 3))
+    view = arrays.byte_view(x)
+    assert view.nbytes == 48
+    view[:8] = np.array([9.0]).tobytes()
+    assert x[0, 0] == 9.0
