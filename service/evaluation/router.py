@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from service.core.catalogue import CATALOGUE, CatalogueError, get_function
-from service.dependencies import SettingsDep
+from service.dependencies import settings_of
 from service.errors import Unprocessable
 from service.evaluation import service, transport
 from service.evaluation.schemas import (
@@ -26,7 +26,6 @@ from service.evaluation.schemas import (
 from service.evaluation.service import Kind
 from service.http.query import parse_query, query_doc
 from service.http.threads import run_sized
-from service.settings import Settings
 
 router = APIRouter(prefix="/v1", tags=["evaluation"])
 
@@ -85,9 +84,9 @@ async def _evaluate(
     name: str,
     kind: Kind,
     query_model: type[ValueQuery],
-    settings: Settings,
     alias: bool = False,
 ) -> Response:
+    settings = settings_of(request)
     fmt = transport.negotiate(request)
     get_function(name)  # an unknown name is a 404 before the body is read
     query = parse_query(query_model, request)
@@ -101,6 +100,31 @@ async def _evaluate(
         return transport.write(result, fmt)
 
     return await run_sized(run, x.size)
+
+
+# The relu routes come first: they are the busiest, and routes are matched in order.
+@router.post(
+    "/relu",
+    operation_id="reluValue",
+    summary="relu(x) = max(0, x) for a batch",
+    openapi_extra=_body_doc(ValueRequest, ValueQuery),
+    responses=_responses(ValueResponse),
+    response_class=Response,
+)
+async def relu_value(request: Request) -> Response:
+    return await _evaluate(request, "relu", "value", ValueQuery)
+
+
+@router.post(
+    "/relu/subgradient",
+    operation_id="reluSubgradient",
+    summary="ReLU subgradients for a batch; at_zero picks relu'(0)",
+    openapi_extra=_body_doc(ReluSubgradientRequest, ReluSubgradientQuery),
+    responses=_responses(SubgradientResponse),
+    response_class=Response,
+)
+async def relu_subgradient(request: Request) -> Response:
+    return await _evaluate(request, "relu", "subgradient", ReluSubgradientQuery, alias=True)
 
 
 @router.get("/functions", operation_id="listFunctions", summary="The function catalogue")
@@ -131,8 +155,8 @@ async def get_function_info(name: FunctionName, request: Request) -> FunctionInf
     responses=_responses(ValueResponse),
     response_class=Response,
 )
-async def function_value(name: FunctionName, request: Request, settings: SettingsDep) -> Response:
-    return await _evaluate(request, name, "value", ValueQuery, settings)
+async def function_value(name: FunctionName, request: Request) -> Response:
+    return await _evaluate(request, name, "value", ValueQuery)
 
 
 @router.post(
@@ -143,33 +167,5 @@ async def function_value(name: FunctionName, request: Request, settings: Setting
     responses=_responses(SubgradientResponse),
     response_class=Response,
 )
-async def function_subgradient(
-    name: FunctionName, request: Request, settings: SettingsDep
-) -> Response:
-    return await _evaluate(request, name, "subgradient", SubgradientQuery, settings)
-
-
-@router.post(
-    "/relu",
-    operation_id="reluValue",
-    summary="relu(x) = max(0, x) for a batch",
-    openapi_extra=_body_doc(ValueRequest, ValueQuery),
-    responses=_responses(ValueResponse),
-    response_class=Response,
-)
-async def relu_value(request: Request, settings: SettingsDep) -> Response:
-    return await _evaluate(request, "relu", "value", ValueQuery, settings)
-
-
-@router.post(
-    "/relu/subgradient",
-    operation_id="reluSubgradient",
-    summary="ReLU subgradients for a batch; at_zero picks relu'(0)",
-    openapi_extra=_body_doc(ReluSubgradientRequest, ReluSubgradientQuery),
-    responses=_responses(SubgradientResponse),
-    response_class=Response,
-)
-async def relu_subgradient(request: Request, settings: SettingsDep) -> Response:
-    return await _evaluate(
-        request, "relu", "subgradient", ReluSubgradientQuery, settings, alias=True
-    )
+async def function_subgradient(name: FunctionName, request: Request) -> Response:
+    return await _evaluate(request, name, "subgradient", SubgradientQuery)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from service.errors import NotAcceptable, UnsupportedMediaType
@@ -49,6 +50,7 @@ def _matches(pattern: str, media: str) -> bool:
     return sub == "*" and media.startswith(kind + "/")
 
 
+@lru_cache(maxsize=256)
 def response_format(accept: str | None) -> Format:
     """The best format the client accepts (RFC 9110 q-values); JSON wins ties."""
     if not accept or not accept.strip():

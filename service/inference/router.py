@@ -12,7 +12,7 @@ from starlette.responses import Response
 from service import __version__
 from service.core.catalogue import CATALOGUE, CatalogueError, Function, get_function
 from service.core.evaluate import OUTPUTS
-from service.dependencies import SettingsDep
+from service.dependencies import settings_of
 from service.errors import BadRequest, NotFound, PayloadTooLarge
 from service.evaluation import arrays
 from service.evaluation.arrays import FloatArray
@@ -47,17 +47,17 @@ def _model(name: str, version: str | None = None) -> str:
 
 
 @router.get("", operation_id="serverMetadata", summary="Server metadata")
-def server_metadata() -> dict[str, Any]:
+async def server_metadata() -> dict[str, Any]:
     return {"name": "relu-service", "version": __version__, "extensions": ["binary_tensor_data"]}
 
 
 @router.get("/health/live", operation_id="serverLive", summary="Liveness")
-def live() -> dict[str, bool]:
+async def live() -> dict[str, bool]:
     return {"live": True}
 
 
 @router.get("/health/ready", operation_id="serverReady", summary="Readiness")
-def ready() -> dict[str, bool]:
+async def ready() -> dict[str, bool]:
     return {"ready": True}
 
 
@@ -83,7 +83,7 @@ def _metadata(name: str) -> dict[str, Any]:
     summary="Model metadata",
     responses={404: _ERRORS[404]},
 )
-def model_metadata(name: ModelName) -> dict[str, Any]:
+async def model_metadata(name: ModelName) -> dict[str, Any]:
     return _metadata(_model(name))
 
 
@@ -93,7 +93,7 @@ def model_metadata(name: ModelName) -> dict[str, Any]:
     summary="Model metadata of one version",
     responses={404: _ERRORS[404]},
 )
-def model_version_metadata(name: ModelName, version: str) -> dict[str, Any]:
+async def model_version_metadata(name: ModelName, version: str) -> dict[str, Any]:
     return _metadata(_model(name, version))
 
 
@@ -103,7 +103,7 @@ def model_version_metadata(name: ModelName, version: str) -> dict[str, Any]:
     summary="Model readiness",
     responses={404: _ERRORS[404]},
 )
-def model_ready(name: ModelName) -> dict[str, Any]:
+async def model_ready(name: ModelName) -> dict[str, Any]:
     return {"name": _model(name), "ready": True}
 
 
@@ -113,7 +113,7 @@ def model_ready(name: ModelName) -> dict[str, Any]:
     summary="Model readiness of one version",
     responses={404: _ERRORS[404]},
 )
-def model_version_ready(name: ModelName, version: str) -> dict[str, Any]:
+async def model_version_ready(name: ModelName, version: str) -> dict[str, Any]:
     return {"name": _model(name, version), "ready": True}
 
 
@@ -198,8 +198,8 @@ _INFER_BODY = {
     responses=_ERRORS,
     response_class=Response,
 )
-async def infer(name: ModelName, request: Request, settings: SettingsDep) -> Response:
-    return await _infer(request, _model(name), settings)
+async def infer(name: ModelName, request: Request) -> Response:
+    return await _infer(request, _model(name), settings_of(request))
 
 
 @router.post(
@@ -210,7 +210,5 @@ async def infer(name: ModelName, request: Request, settings: SettingsDep) -> Res
     responses=_ERRORS,
     response_class=Response,
 )
-async def infer_version(
-    name: ModelName, version: str, request: Request, settings: SettingsDep
-) -> Response:
-    return await _infer(request, _model(name, version), settings)
+async def infer_version(name: ModelName, version: str, request: Request) -> Response:
+    return await _infer(request, _model(name, version), settings_of(request))
