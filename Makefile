@@ -19,6 +19,7 @@ install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 
 run: install
+	$(BIN)/python -m service migrate
 	$(BIN)/python -m service
 
 test: install-dev
@@ -31,6 +32,7 @@ lint: install-dev
 
 bench: install-dev
 	$(BIN)/python -m bench.evaluation
+	$(BIN)/python -m bench.quiz
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -50,13 +50,21 @@ class Server:
 
 
 def start_server() -> Server:
+    """The benchmark app on a free port, with a fresh SQLite database of its own."""
     import socket
+    import tempfile
+
+    from service.db import upgrade
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    database = f"sqlite:///{tempfile.mkdtemp(prefix='relu-bench-')}/bench.db"
+    upgrade(database)
     process = subprocess.Popen(
-        [sys.executable, "-m", "bench.server"], cwd=ROOT, env={**os.environ, "PORT": str(port)}
+        [sys.executable, "-m", "bench.server"],
+        cwd=ROOT,
+        env={**os.environ, "PORT": str(port), "DATABASE_URL": database},
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):

@@ -53,6 +53,15 @@ class BadRequest(ServiceError):
     default_status, slug, title = 400, "bad-request", "Bad request"
 
 
+class Unauthorized(ServiceError):
+    """The request lacks valid credentials: a quiz's bearer token, or the admin key."""
+
+    default_status, slug, title = 401, "unauthorized", "Unauthorized"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": "Bearer"})
+
+
 class NotFound(ServiceError):
     """No resource at this address: an unknown route, function or model."""
 
@@ -75,6 +84,12 @@ class Conflict(ServiceError):
     """The request conflicts with the resource's current state."""
 
     default_status, slug, title = 409, "conflict", "Conflict"
+
+
+class Gone(ServiceError):
+    """The resource's time is over: the quiz's time limit has passed."""
+
+    default_status, slug, title = 410, "gone", "Gone"
 
 
 class PayloadTooLarge(ServiceError):
@@ -110,10 +125,12 @@ PROBLEM_TYPES: dict[str, type[ServiceError]] = {
     for cls in (
         ServiceError,
         BadRequest,
+        Unauthorized,
         NotFound,
         MethodNotAllowed,
         NotAcceptable,
         Conflict,
+        Gone,
         PayloadTooLarge,
         UnsupportedMediaType,
         Unprocessable,

@@ -1,12 +1,12 @@
 """All configuration, read from the environment or passed to create_app.
 
-Every setting is read from RELU_<NAME>; HOST and PORT are also read without the
-prefix, since `make run` and container platforms set those names.
+Every setting is read from RELU_<NAME>; HOST, PORT and DATABASE_URL are also read
+without the prefix, since `make run` and container platforms set those names.
 """
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MiB = 2**20
@@ -31,3 +31,14 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(256 * MiB, ge=1, description="largest binary request body")
     max_json_bytes: int = Field(64 * MiB, ge=1, description="largest JSON request body")
     docs: bool = Field(True, description="serve /docs and /openapi.json")
+    database_url: str = Field(
+        "sqlite:///relu.db",
+        validation_alias=AliasChoices("RELU_DATABASE_URL", "DATABASE_URL"),
+        description="any SQLAlchemy URL; the default is an SQLite file in the working directory",
+    )
+    quiz_ttl_s: int = Field(
+        7 * 86_400, ge=60, description="how long a quiz without a time limit takes answers"
+    )
+    admin_api_key: SecretStr | None = Field(
+        None, description="Bearer key for /v1/stats/items; without it that route is closed"
+    )

@@ -13,6 +13,7 @@ import pytest
 from fastapi import FastAPI
 
 from service.app import create_app
+from service.db import upgrade
 from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +25,22 @@ def anyio_backend() -> str:
 
 
 @pytest.fixture
-def settings() -> Settings:
-    return Settings(max_elements=1_000, max_body_bytes=64_000, max_json_bytes=32_000)
+def database_url(tmp_path: Path) -> str:
+    """A fresh SQLite database of the test's own, migrated to head."""
+    url = f"sqlite:///{tmp_path / 'test.db'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(
+        max_elements=1_000,
+        max_body_bytes=64_000,
+        max_json_bytes=32_000,
+        database_url=database_url,
+        admin_api_key="admin-key-for-tests",
+    )
 
 
 @pytest.fixture
@@ -82,7 +97,15 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[LiveServer]:
-    server = LiveServer({"RELU_MAX_ELEMENTS": "2000000", "RELU_MAX_BODY_BYTES": "16000000"})
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.db'}"
+    upgrade(url)
+    server = LiveServer(
+        {
+            "RELU_MAX_ELEMENTS": "2000000",
+            "RELU_MAX_BODY_BYTES": "16000000",
+            "DATABASE_URL": url,
+        }
+    )
     yield server
     server.stop()

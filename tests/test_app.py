@@ -35,8 +35,8 @@ def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.port == 9123
 
 
-async def test_docs_can_be_turned_off() -> None:
-    app = create_app(Settings(docs=False))
+async def test_docs_can_be_turned_off(database_url: str) -> None:
+    app = create_app(Settings(docs=False, database_url=database_url))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
         assert (await c.get("/openapi.json")).status_code == 404
 

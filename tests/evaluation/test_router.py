@@ -296,9 +296,9 @@ async def test_nesting_deeper_than_32(client: httpx.AsyncClient) -> None:
     assert (await client.post("/v1/relu", json={"x": ok})).status_code == 200
 
 
-async def test_very_deep_json_is_422() -> None:
+async def test_very_deep_json_is_422(database_url: str) -> None:
     body = b'{"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
-    transport = httpx.ASGITransport(app=create_app(Settings()))
+    transport = httpx.ASGITransport(app=create_app(Settings(database_url=database_url)))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         response = await client.post(
             "/v1/relu", content=body, headers={"content-type": "application/json"}

@@ -1,0 +1,1 @@
+"""The quiz: interview items on continuity and differentiability, graded on the server."""

@@ -1,0 +1,78 @@
+"""Every query of the quiz, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from service.quiz.models import Attempt, Quiz, QuizItem
+
+
+def get_quiz(session: Session, quiz_id: str) -> Quiz | None:
+    return session.scalars(
+        select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.items))
+    ).one_or_none()
+
+
+# The statements of the answer path are built once: building one costs more than running it.
+_QUIZ_AND_ITEM = (
+    select(Quiz, QuizItem)
+    .outerjoin(
+        QuizItem, (QuizItem.quiz_id == Quiz.id) & (QuizItem.position == bindparam("position"))
+    )
+    .where(Quiz.id == bindparam("quiz_id"))
+)
+_ATTEMPTS_AT = (
+    select(Attempt)
+    .where(Attempt.quiz_id == bindparam("quiz_id"), Attempt.position == bindparam("position"))
+    .order_by(Attempt.try_number)
+)
+
+
+def get_quiz_and_item(
+    session: Session, quiz_id: str, position: int
+) -> tuple[Quiz | None, QuizItem | None]:
+    """The quiz and its item at this position, in one query (either may be missing)."""
+    row = session.execute(_QUIZ_AND_ITEM, {"quiz_id": quiz_id, "position": position}).one_or_none()
+    return (row[0], row[1]) if row is not None else (None, None)
+
+
+def insert_quiz(session: Session, quiz: dict[str, Any], items: Sequence[QuizItem]) -> None:
+    """A new quiz and its items, as two bulk inserts (the unit of work is slower here)."""
+    session.execute(insert(Quiz), [quiz])
+    session.execute(
+        insert(QuizItem),
+        [{c.key: getattr(row, c.key) for c in QuizItem.__table__.columns} for row in items],
+    )
+
+
+def add(session: Session, row: Quiz | Attempt) -> None:
+    session.add(row)
+    session.flush()
+
+
+def attempts(session: Session, quiz_id: str, position: int | None = None) -> Sequence[Attempt]:
+    """A quiz's attempts (at one position, when given) in order of position and try."""
+    if position is not None:
+        return session.scalars(_ATTEMPTS_AT, {"quiz_id": quiz_id, "position": position}).all()
+    query = select(Attempt).where(Attempt.quiz_id == quiz_id)
+    return session.scalars(query.order_by(Attempt.position, Attempt.try_number)).all()
+
+
+def all_attempts(session: Session) -> Sequence[Attempt]:
+    return session.scalars(
+        select(Attempt).order_by(Attempt.quiz_id, Attempt.position, Attempt.try_number)
+    ).all()
+
+
+def misconception_counts(session: Session) -> Sequence[tuple[str, str, int]]:
+    """(item, misconception, how many attempts were diagnosed with it)."""
+    rows = session.execute(
+        select(Attempt.item_id, Attempt.misconception, func.count())
+        .where(Attempt.misconception.is_not(None))
+        .group_by(Attempt.item_id, Attempt.misconception)
+    ).all()
+    return [(item_id, str(misconception), count) for item_id, misconception, count in rows]

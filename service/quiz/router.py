@@ -1,0 +1,170 @@
+"""/v1 quiz routes: start a quiz, answer, read, finish; browse items; item statistics."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
+
+from service.db import transaction
+from service.dependencies import settings_of
+from service.errors import Unauthorized
+from service.quiz import service
+from service.quiz.bank import Bank
+from service.quiz.schemas import (
+    AnswerResult,
+    AnswerSubmit,
+    ItemPage,
+    ItemStats,
+    QuizCreate,
+    QuizCreated,
+    QuizState,
+    QuizSummary,
+    TopicInfo,
+)
+from service.settings import Settings
+
+router = APIRouter(prefix="/v1", tags=["quiz"])
+
+
+async def _bank(request: Request) -> Bank:
+    bank: Bank = request.app.state.bank
+    return bank
+
+
+async def _token(
+    authorization: Annotated[
+        str | None, Header(description="Bearer <token> from the quiz's creation")
+    ] = None,
+) -> str:
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("send the quiz's token as Authorization: Bearer <token>")
+    return token.strip()
+
+
+async def _settings(request: Request) -> Settings:
+    return settings_of(request)
+
+
+BankDep = Annotated[Bank, Depends(_bank)]
+TokenDep = Annotated[str, Depends(_token)]
+SettingsDep = Annotated[Settings, Depends(_settings)]
+QuizId = Annotated[str, Path(max_length=64, description="the quiz's id")]
+
+_PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    descriptions = {
+        401: "missing or wrong bearer token",
+        404: "no such quiz",
+        409: "the item is closed, or the quiz is finished",
+        410: "the quiz's time limit has passed",
+        422: "the body cannot be used; errors[] says where (an unreadable response uses no try)",
+    }
+    return {status: {"description": descriptions[status], **_PROBLEM} for status in statuses}
+
+
+@router.post(
+    "/quizzes",
+    status_code=201,
+    operation_id="createQuiz",
+    summary="Start a quiz: its id, token and items (without keys)",
+    responses=_errors(422),
+)
+async def create_quiz(
+    body: QuizCreate, request: Request, bank: BankDep, settings: SettingsDep
+) -> QuizCreated:
+    return await transaction(
+        request, lambda session: service.create_quiz(session, bank, body, settings.quiz_ttl_s)
+    )
+
+
+@router.get(
+    "/quizzes/{quiz_id}",
+    operation_id="getQuiz",
+    summary="A quiz's status and, per item, its grading so far",
+    responses=_errors(401, 404),
+)
+async def get_quiz(quiz_id: QuizId, token: TokenDep, request: Request, bank: BankDep) -> QuizState:
+    return await transaction(request, lambda session: service.state(session, bank, quiz_id, token))
+
+
+@router.post(
+    "/quizzes/{quiz_id}/answers",
+    operation_id="answerItem",
+    summary="Answer one item: graded on the server, with feedback",
+    response_model_exclude_unset=True,
+    responses=_errors(401, 404, 409, 410, 422),
+)
+async def answer_item(
+    quiz_id: QuizId, body: AnswerSubmit, token: TokenDep, request: Request, bank: BankDep
+) -> AnswerResult:
+    return await transaction(
+        request, lambda session: service.answer(session, bank, quiz_id, token, body)
+    )
+
+
+@router.post(
+    "/quizzes/{quiz_id}/finish",
+    operation_id="finishQuiz",
+    summary="Finish the quiz: total, maximum and per-topic breakdown (idempotent)",
+    responses=_errors(401, 404),
+)
+async def finish_quiz(
+    quiz_id: QuizId, token: TokenDep, request: Request, bank: BankDep
+) -> QuizSummary:
+    return await transaction(request, lambda session: service.finish(session, bank, quiz_id, token))
+
+
+@router.get("/topics", operation_id="listTopics", summary="Topics with their item counts")
+async def list_topics(bank: BankDep) -> list[TopicInfo]:
+    return service.topics(bank)
+
+
+@router.get(
+    "/items",
+    operation_id="listItems",
+    summary="Browse items: metadata and stems only",
+    responses=_errors(422),
+)
+async def list_items(
+    bank: BankDep,
+    topic: Annotated[list[str] | None, Query(description="any of these topics")] = None,
+    type: Annotated[list[str] | None, Query(description="any of these answer types")] = None,
+    min_difficulty: Annotated[int | None, Query(ge=1, le=5)] = None,
+    max_difficulty: Annotated[int | None, Query(ge=1, le=5)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="next_cursor of the last page")
+    ] = None,
+) -> ItemPage:
+    filters = service.browse_filters(topic, type, min_difficulty, max_difficulty)
+    return service.browse(bank, filters, limit, cursor)
+
+
+async def _admin(
+    request: Request,
+    authorization: Annotated[str | None, Header(description="Bearer <admin API key>")] = None,
+) -> None:
+    key = settings_of(request).admin_api_key
+    scheme, _, given = (authorization or "").partition(" ")
+    if (
+        key is None
+        or scheme.lower() != "bearer"
+        or not hmac.compare_digest(given.strip().encode(), key.get_secret_value().encode())
+    ):
+        raise Unauthorized("send the admin API key as Authorization: Bearer <key>")
+
+
+@router.get(
+    "/stats/items",
+    operation_id="itemStats",
+    summary="Per item: answers, facility, discrimination and frequent misconceptions",
+    dependencies=[Depends(_admin)],
+    responses=_errors(401),
+)
+async def item_stats(request: Request) -> list[ItemStats]:
+    return await transaction(request, service.item_stats)

@@ -1,0 +1,473 @@
+"""Quiz use cases: start, answer, read, finish, browse and item statistics. No HTTP here."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import random
+import secrets
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from service.errors import (
+    Conflict,
+    Gone,
+    NotFound,
+    Unauthorized,
+    Unprocessable,
+    clean_pydantic_error,
+)
+from service.quiz import repository
+from service.quiz.bank import Bank, Entry
+from service.quiz.core import answers
+from service.quiz.core.answers import ResponseError
+from service.quiz.core.grading import Grade, grade
+from service.quiz.core.items import Item
+from service.quiz.core.statistics import Final, item_figures
+from service.quiz.core.taxonomy import TOPICS
+from service.quiz.models import Attempt, Quiz, QuizItem
+from service.quiz.schemas import (
+    AnswerResult,
+    AnswerSubmit,
+    Evidence,
+    ItemInfo,
+    ItemPage,
+    ItemState,
+    ItemStats,
+    MisconceptionCount,
+    PublicChoice,
+    PublicFunction,
+    PublicItem,
+    QuizCreate,
+    QuizCreated,
+    QuizState,
+    QuizSummary,
+    Quotient,
+    TopicInfo,
+    TopicScore,
+)
+
+ANSWER_RETRIES = 5
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back without their zone; every stored one is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(orjson.dumps(value, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+# --- starting -------------------------------------------------------------------------
+
+
+def _matches(entry: Entry, request: QuizCreate) -> bool:
+    return (
+        (request.topics is None or any(t in entry.topics for t in request.topics))
+        and (request.min_difficulty is None or entry.difficulty >= request.min_difficulty)
+        and (request.max_difficulty is None or entry.difficulty <= request.max_difficulty)
+        and (request.types is None or entry.type in request.types)
+    )
+
+
+def public_item(position: int, item: Item, row: QuizItem) -> PublicItem:
+    texts = {c.id: c.text for c in item.choices}
+    return PublicItem(
+        position=position,
+        item_id=item.id,
+        version=item.version,
+        type=item.type,
+        topics=list(item.topics),
+        difficulty=item.difficulty,
+        stem=item.stem,
+        choices=[PublicChoice(id=c, text=texts[c]) for c in row.choice_order if c in texts],
+        function=(
+            PublicFunction(name=item.function.name, params=dict(item.function.params))
+            if item.function
+            else None
+        ),
+        points=item.points,
+        length=item.length,
+    )
+
+
+def create_quiz(
+    session: Session, bank: Bank, request: QuizCreate, default_ttl_s: int
+) -> QuizCreated:
+    if (
+        request.min_difficulty is not None
+        and request.max_difficulty is not None
+        and request.min_difficulty > request.max_difficulty
+    ):
+        raise Unprocessable("min_difficulty is above max_difficulty", ("body", "min_difficulty"))
+    pool = [entry for entry in bank.entries if _matches(entry, request)]
+    if len(pool) < request.size:
+        raise Unprocessable(
+            f"only {len(pool)} items match these filters; ask for at most that many",
+            ("body", "size"),
+        )
+    seed = request.seed if request.seed is not None else secrets.randbelow(2**63)
+    rng = random.Random(seed)
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    ttl = request.time_limit_s if request.time_limit_s is not None else default_ttl_s
+    quiz = dict(
+        id=secrets.token_hex(16),
+        token_hash=hashlib.sha256(token.encode()).hexdigest(),
+        seed=seed,
+        size=request.size,
+        max_tries=request.max_tries,
+        reveal=request.reveal,
+        time_limit_s=request.time_limit_s,
+        filters=request.model_dump(
+            include={"size", "topics", "min_difficulty", "max_difficulty", "types"}
+        ),
+        created_at=now,
+        expires_at=now + timedelta(seconds=ttl),
+        finished_at=None,
+    )
+    rows, public = [], []
+    for position, entry in enumerate(rng.sample(pool, request.size), start=1):
+        variant_seed = rng.randrange(2**31) if entry.generated else None
+        item = bank.item(entry.id, variant_seed)
+        order = rng.sample(item.choice_ids, len(item.choice_ids))
+        row = QuizItem(
+            quiz_id=quiz["id"],
+            position=position,
+            item_id=item.id,
+            version=item.version,
+            variant_seed=variant_seed,
+            choice_order=order,
+            points=item.points,
+            topics=list(item.topics),
+        )
+        rows.append(row)
+        public.append(public_item(position, item, row))
+    repository.insert_quiz(session, quiz, rows)
+    return QuizCreated(
+        id=quiz["id"],
+        token=token,
+        expires_at=quiz["expires_at"],
+        seed=seed,
+        max_tries=request.max_tries,
+        reveal=request.reveal,
+        items=public,
+    )
+
+
+# --- access ---------------------------------------------------------------------------
+
+
+def _check(quiz: Quiz | None, quiz_id: str, token: str) -> Quiz:
+    if quiz is None:
+        raise NotFound(f"no quiz {quiz_id!r}")
+    given = hashlib.sha256(token.encode()).hexdigest()
+    if not hmac.compare_digest(given, quiz.token_hash):
+        raise Unauthorized("the token does not open this quiz")
+    return quiz
+
+
+def authorized(session: Session, quiz_id: str, token: str) -> Quiz:
+    """The quiz with its items, if the token opens it (404 unknown id, 401 wrong token)."""
+    return _check(repository.get_quiz(session, quiz_id), quiz_id, token)
+
+
+def _closed(quiz: Quiz, tries: Sequence[Attempt]) -> bool:
+    return bool(tries) and (tries[-1].correct or len(tries) >= quiz.max_tries)
+
+
+def _may_reveal(quiz: Quiz, closed: bool) -> bool:
+    if quiz.reveal == "never":
+        return False
+    return quiz.finished_at is not None or (quiz.reveal == "after_answer" and closed)
+
+
+def _evidence(item: Item, stored: dict[str, Any]) -> Evidence | None:
+    return Evidence.model_validate(stored) if stored else None
+
+
+def _result(quiz: Quiz, item: Item, tries: Sequence[Attempt]) -> AnswerResult:
+    last = tries[-1]
+    closed = _closed(quiz, tries)
+    result = AnswerResult(
+        position=last.position,
+        correct=last.correct,
+        score=last.score,
+        max_score=last.max_score,
+        feedback=last.feedback,
+        misconception=last.misconception,
+        tries_left=0 if closed else quiz.max_tries - len(tries),
+        evidence=_evidence(item, last.evidence),
+    )
+    if _may_reveal(quiz, closed):
+        result.explanation = item.explanation
+        result.key = answers.to_json(item.key)
+    return result
+
+
+def _stored_evidence(item: Item, graded: Grade) -> dict[str, Any]:
+    if item.evidence is None:
+        return {}
+    quotients = [Quotient(h=q.h, left=q.left, right=q.right) for q in graded.evidence]
+    return Evidence(x=item.evidence.x, quotients=quotients).model_dump()
+
+
+# --- answering ------------------------------------------------------------------------
+
+
+def _answer_once(
+    session: Session, bank: Bank, quiz_id: str, token: str, submit: AnswerSubmit
+) -> AnswerResult:
+    found, row = repository.get_quiz_and_item(session, quiz_id, submit.position)
+    quiz = _check(found, quiz_id, token)
+    if quiz.finished_at is not None:
+        raise Conflict("the quiz is finished; it takes no more answers")
+    if utcnow() > _aware(quiz.expires_at):
+        raise Gone(f"the quiz's time ran out at {_aware(quiz.expires_at).isoformat()}")
+    if row is None:
+        raise Unprocessable(
+            f"the quiz has {quiz.size} items; there is no position {submit.position}",
+            ("body", "position"),
+        )
+    item = bank.item(row.item_id, row.variant_seed)
+    try:
+        response = answers.parse(item.type, submit.response, item.choice_ids, item.length)
+    except ResponseError as exc:
+        raise Unprocessable(
+            f"the response could not be read as a {item.type} answer: {exc.message}; "
+            "no try was used",
+            ("body", "response", *exc.loc),
+            "response_invalid",
+        ) from None
+    canonical = answers.to_json(response)
+    digest = _digest(canonical)
+    tries = repository.attempts(session, quiz.id, submit.position)
+    if _closed(quiz, tries):
+        if tries[-1].response_digest == digest:
+            return _result(quiz, item, tries)  # the same answer again: a safe retry
+        raise Conflict(f"item {submit.position} is closed; it takes no other answer")
+    graded = grade(item, response)
+    attempt = Attempt(
+        quiz_id=quiz.id,
+        position=submit.position,
+        try_number=len(tries) + 1,
+        item_id=item.id,
+        response=canonical,
+        response_digest=digest,
+        fraction=graded.fraction,
+        score=graded.score,
+        max_score=graded.max_score,
+        correct=graded.correct,
+        misconception=graded.misconception,
+        feedback=graded.feedback,
+        evidence=_stored_evidence(item, graded),
+        created_at=utcnow(),
+    )
+    repository.add(session, attempt)
+    return _result(quiz, item, [*tries, attempt])
+
+
+def answer(
+    session: Session, bank: Bank, quiz_id: str, token: str, submit: AnswerSubmit
+) -> AnswerResult:
+    """Grade one response. The unique (quiz, position, try) key decides between
+    simultaneous submissions: the loser starts over and sees the winner's attempt."""
+    for _ in range(ANSWER_RETRIES):
+        try:
+            return _answer_once(session, bank, quiz_id, token, submit)
+        except IntegrityError:
+            session.rollback()
+    raise Conflict("the item is being answered by another request; try again")
+
+
+# --- reading and finishing ------------------------------------------------------------
+
+
+def _states(session: Session, bank: Bank, quiz: Quiz) -> list[ItemState]:
+    by_position: dict[int, list[Attempt]] = defaultdict(list)
+    for attempt in repository.attempts(session, quiz.id):
+        by_position[attempt.position].append(attempt)
+    states = []
+    for row in quiz.items:
+        item = bank.item(row.item_id, row.variant_seed)
+        tries = by_position.get(row.position, [])
+        closed = _closed(quiz, tries)
+        state = ItemState(
+            position=row.position,
+            item_id=row.item_id,
+            answered=bool(tries),
+            tries_used=len(tries),
+            tries_left=0 if closed else quiz.max_tries - len(tries),
+            correct=tries[-1].correct if tries else None,
+            score=tries[-1].score if tries else None,
+            max_score=row.points,
+        )
+        if _may_reveal(quiz, closed):
+            state.explanation = item.explanation
+            state.key = answers.to_json(item.key)
+        states.append(state)
+    return states
+
+
+def _status(quiz: Quiz) -> str:
+    if quiz.finished_at is not None:
+        return "finished"
+    return "expired" if utcnow() > _aware(quiz.expires_at) else "open"
+
+
+def state(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizState:
+    quiz = authorized(session, quiz_id, token)
+    items = _states(session, bank, quiz)
+    return QuizState(
+        id=quiz.id,
+        status=_status(quiz),
+        created_at=_aware(quiz.created_at),
+        expires_at=_aware(quiz.expires_at),
+        finished_at=_aware(quiz.finished_at) if quiz.finished_at else None,
+        reveal=quiz.reveal,
+        max_tries=quiz.max_tries,
+        score=sum(s.score or 0 for s in items),
+        max_score=sum(s.max_score for s in items),
+        items=items,
+    )
+
+
+def finish(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizSummary:
+    """Close the quiz (once; finishing again returns the same summary)."""
+    quiz = authorized(session, quiz_id, token)
+    if quiz.finished_at is None:
+        quiz.finished_at = utcnow()
+        session.flush()
+    items = _states(session, bank, quiz)
+    per_topic: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for row, item_state in zip(quiz.items, items, strict=True):
+        for topic in row.topics:
+            per_topic[topic][0] += item_state.score or 0
+            per_topic[topic][1] += item_state.max_score
+    total = sum(s.score or 0 for s in items)
+    maximum = sum(s.max_score for s in items)
+    return QuizSummary(
+        id=quiz.id,
+        total=total,
+        maximum=maximum,
+        fraction=total / maximum if maximum else 0.0,
+        finished_at=_aware(quiz.finished_at),
+        topics=[
+            TopicScore(topic=topic, score=score, max_score=most)
+            for topic, (score, most) in sorted(per_topic.items())
+        ],
+        items=items,
+    )
+
+
+# --- browsing and statistics ----------------------------------------------------------
+
+
+def topics(bank: Bank) -> list[TopicInfo]:
+    counts = Counter(topic for entry in bank.entries for topic in entry.topics)
+    return [
+        TopicInfo(topic=topic, description=description, items=counts[topic])
+        for topic, description in TOPICS.items()
+    ]
+
+
+def _cursor(after: str) -> str:
+    return base64.urlsafe_b64encode(after.encode()).decode().rstrip("=")
+
+
+def _after(cursor: str) -> str:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        return base64.b64decode(padded, altchars=b"-_", validate=True).decode()
+    except (ValueError, UnicodeDecodeError):
+        raise Unprocessable(
+            "the cursor is not one this service gave", ("query", "cursor")
+        ) from None
+
+
+def browse_filters(
+    topics: list[str] | None,
+    types: list[str] | None,
+    min_difficulty: int | None,
+    max_difficulty: int | None,
+) -> QuizCreate:
+    """Browsing filters, validated like a quiz's (errors located in the query)."""
+    try:
+        return QuizCreate(
+            topics=topics, types=types, min_difficulty=min_difficulty, max_difficulty=max_difficulty
+        )
+    except ValidationError as exc:
+        names = {"topics": "topic", "types": "type"}
+        errors = [
+            {**clean_pydantic_error(e), "loc": ["query", names.get(str(e["loc"][0]), e["loc"][0])]}
+            for e in exc.errors(include_url=False)
+        ]
+        raise Unprocessable.many(errors) from None
+
+
+def browse(bank: Bank, filters: QuizCreate, limit: int, cursor: str | None) -> ItemPage:
+    after = _after(cursor) if cursor else ""
+    matching = [e for e in bank.entries if e.id > after and _matches(e, filters)]
+    page = matching[:limit]
+    infos = []
+    for entry in page:
+        item = bank.item(entry.id, 0)
+        infos.append(
+            ItemInfo(
+                item_id=entry.id,
+                version=entry.version,
+                type=entry.type,
+                topics=list(entry.topics),
+                difficulty=entry.difficulty,
+                stem=item.stem,
+                generated=entry.generated,
+                function=(
+                    PublicFunction(name=item.function.name, params=dict(item.function.params))
+                    if item.function
+                    else None
+                ),
+            )
+        )
+    more = len(matching) > limit
+    return ItemPage(items=infos, next_cursor=_cursor(page[-1].id) if more and page else None)
+
+
+def item_stats(session: Session) -> list[ItemStats]:
+    attempts = repository.all_attempts(session)
+    finals: dict[tuple[str, int], Attempt] = {}
+    answers_per_item: Counter[str] = Counter()
+    for attempt in attempts:
+        finals[(attempt.quiz_id, attempt.position)] = attempt  # ordered: the last try wins
+        answers_per_item[attempt.item_id] += 1
+    figures = item_figures(
+        Final(a.quiz_id, a.item_id, a.score, a.max_score) for a in finals.values()
+    )
+    misconceptions: dict[str, list[MisconceptionCount]] = defaultdict(list)
+    for item_id, misconception, count in sorted(
+        repository.misconception_counts(session), key=lambda row: (-row[2], row[1])
+    ):
+        misconceptions[item_id].append(MisconceptionCount(misconception=misconception, count=count))
+    return [
+        ItemStats(
+            item_id=item_id,
+            answers=answers_per_item[item_id],
+            quizzes=figures[item_id].quizzes,
+            facility=figures[item_id].facility,
+            discrimination=figures[item_id].discrimination,
+            misconceptions=misconceptions[item_id][:3],
+        )
+        for item_id in sorted(figures)
+    ]

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.exc import IntegrityError
+
+from service.errors import Conflict
+from service.quiz import repository, service
+from service.quiz.bank import load_bank
+from service.quiz.models import Attempt
+from service.quiz.schemas import AnswerSubmit, QuizCreate
+
+
+def _attempt(quiz_id: str, try_number: int) -> Attempt:
+    return Attempt(
+        quiz_id=quiz_id,
+        position=1,
+        try_number=try_number,
+        item_id="x",
+        response={"value": 1},
+        response_digest="d" * 64,
+        fraction=0.0,
+        score=0.0,
+        max_score=1.0,
+        correct=False,
+        misconception=None,
+        feedback="",
+        evidence={},
+        created_at=datetime.now(UTC),
+    )
+
+
+def _quiz(app: FastAPI, **options: Any) -> tuple[str, str]:
+    with app.state.sessions() as session:
+        created = service.create_quiz(
+            session, load_bank(), QuizCreate(size=1, types=["numeric"], **options), 3600
+        )
+        session.commit()
+    return created.id, created.token
+
+
+def test_the_database_refuses_a_second_attempt_with_the_same_try(app: FastAPI) -> None:
+    quiz_id, _ = _quiz(app)
+    with app.state.sessions() as session:
+        repository.add(session, _attempt(quiz_id, 1))
+        with pytest.raises(IntegrityError):
+            repository.add(session, _attempt(quiz_id, 1))
+
+
+def test_a_lost_race_starts_over_and_sees_the_winner(
+    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on PostgreSQL under read committed: the loser read no attempts, its insert
+    collides with the winner's, and its second pass finds the item closed."""
+    quiz_id, token = _quiz(app, max_tries=1)
+    with app.state.sessions() as session:
+        repository.add(session, _attempt(quiz_id, 1))
+        session.commit()
+    real = repository.attempts
+    calls = {"n": 0}
+
+    def stale_first(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        return [] if calls["n"] == 1 else real(*args, **kwargs)
+
+    monkeypatch.setattr(repository, "attempts", stale_first)
+    with app.state.sessions() as session, pytest.raises(Conflict):
+        service.answer(
+            session, load_bank(), quiz_id, token, AnswerSubmit(position=1, response={"value": 2})
+        )
+    assert calls["n"] == 2

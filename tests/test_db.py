@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import inspect
+
+from service.db import alembic_config, at_head, make_engine, upgrade
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_migrations_reach_head_and_go_back(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    engine = make_engine(url)
+    assert not at_head(engine)
+    upgrade(url)
+    assert at_head(engine)
+    assert {"quizzes", "quiz_items", "attempts"} <= set(inspect(engine).get_table_names())
+    command.downgrade(alembic_config(url), "base")
+    assert not at_head(engine)
+    assert "attempts" not in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_the_migrate_command_uses_database_url(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    subprocess.run(
+        [sys.executable, "-m", "service", "migrate"],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url},
+        check=True,
+        timeout=60,
+    )
+    engine = make_engine(url)
+    assert at_head(engine)
+    engine.dispose()
+
+
+def test_sqlite_uses_write_ahead_logging(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'wal.db'}")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()
