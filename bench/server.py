@@ -2,6 +2,9 @@
 
 - POST /bench/echo returns the request body unchanged: the transport ceiling.
 - POST /bench/naive is ReLU as a user would first write it with FastAPI and pydantic.
+
+Settings come from the environment (bench/evaluation.py sets them), with the JSON limit
+raised so that the JSON path is measured at 1e7 elements too.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ class Batch(BaseModel):
 
 
 def bench_app() -> FastAPI:
-    # The JSON limit is raised so that the JSON path is measured at 1e7 elements too.
     app = create_app(Settings(max_json_bytes=512 * 2**20))
 
     @app.post("/bench/echo", include_in_schema=False)
@@ -37,4 +39,12 @@ def bench_app() -> FastAPI:
 
 
 if __name__ == "__main__":
-    uvicorn.run(bench_app(), host="127.0.0.1", port=int(os.environ["PORT"]), log_level="warning")
+    uvicorn.run(
+        "bench.server:bench_app",
+        factory=True,
+        host="127.0.0.1",
+        port=int(os.environ["PORT"]),
+        workers=int(os.environ.get("RELU_WORKERS", "1")),
+        log_level="warning",
+        access_log=False,
+    )

@@ -1,5 +1,9 @@
-"""`python -m service [serve | migrate]`: serve the app, or bring the database to the
-latest migration. Both are configured by Settings (HOST, PORT, DATABASE_URL, ...)."""
+"""`python -m service [serve | migrate | start]`.
+
+serve runs the app with uvicorn; migrate brings the database to the latest migration;
+start does both, in that order (the container's command). All are configured by Settings
+(HOST, PORT, DATABASE_URL, RELU_WORKERS, ...).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,37 @@ import argparse
 
 import uvicorn
 
-from service.app import create_app
 from service.db import upgrade
+from service.operations.observability import configure_logging
 from service.settings import Settings
+
+
+def serve(settings: Settings) -> None:
+    configure_logging(settings.log_level)
+    uvicorn.run(
+        "service.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_config=None,
+        access_log=False,  # the service logs every request itself, as JSON with its id
+        proxy_headers=False,  # client addresses are resolved against RELU_TRUSTED_PROXIES
+        timeout_graceful_shutdown=settings.shutdown_grace_s,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m service")
-    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate"])
+    parser.add_argument(
+        "command", nargs="?", default="serve", choices=["serve", "migrate", "start"]
+    )
     command = parser.parse_args().command
     settings = Settings()
-    if command == "migrate":
+    if command in ("migrate", "start"):
         upgrade(settings.database_url)
-        return
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    if command in ("serve", "start"):
+        serve(settings)
 
 
 if __name__ == "__main__":

@@ -5,17 +5,37 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import redis
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
+from starlette.middleware.cors import CORSMiddleware
 
-from service import __version__, errors, health, problems
+from service import __version__, errors, problems
 from service.db import make_engine
 from service.evaluation.router import router as evaluation_router
 from service.http.responses import ORJSONResponse
 from service.inference.router import router as inference_router
+from service.operations import ratelimit
+from service.operations.clients import networks
+from service.operations.observability import Metrics, ObservabilityMiddleware
+from service.operations.router import router as operations_router
 from service.quiz.bank import load_bank
 from service.quiz.router import router as quiz_router
 from service.settings import Settings
+
+EXPOSED_HEADERS = [
+    "X-Request-ID",
+    "X-Array-Dtype",
+    "X-Array-Shape",
+    "X-Array-Outputs",
+    "X-Function",
+    "Inference-Header-Content-Length",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -23,11 +43,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     bank = load_bank()
     engine = make_engine(settings.database_url)
+    redis_client = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         engine.dispose()
+        if redis_client is not None:
+            redis_client.close()
 
     app = FastAPI(
         title="ReLU reference service",
@@ -43,10 +66,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.bank = bank
     app.state.engine = engine
     app.state.sessions = sessionmaker(engine, expire_on_commit=False)
+    app.state.redis = redis_client
+    app.state.metrics = Metrics()
     errors.install(app)
-    app.include_router(health.router)
+    app.include_router(operations_router)
     app.include_router(evaluation_router)
     app.include_router(quiz_router)
     app.include_router(inference_router)
     app.include_router(problems.router)
+
+    # Middleware runs outermost last-added: observability sees every answer, 429s included.
+    app.add_middleware(
+        ratelimit.RateLimitMiddleware,
+        storage=ratelimit.make_storage(settings.redis_url, settings.rate_limit_prefix),
+        rules=ratelimit.rules(
+            settings.rate_limit_quiz_create,
+            settings.rate_limit_answers,
+            settings.rate_limit_evaluation,
+        ),
+        trusted=networks(settings.trusted_proxies),
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "Accept", "X-Request-ID"],
+            expose_headers=EXPOSED_HEADERS,
+            max_age=600,
+        )
+    app.add_middleware(ObservabilityMiddleware, metrics=app.state.metrics)
     return app

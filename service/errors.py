@@ -98,6 +98,12 @@ class PayloadTooLarge(ServiceError):
     default_status, slug, title = 413, "payload-too-large", "Payload too large"
 
 
+class TooManyRequests(ServiceError):
+    """Over a rate limit; Retry-After and the RateLimit headers say when to come back."""
+
+    default_status, slug, title = 429, "too-many-requests", "Too many requests"
+
+
 class UnsupportedMediaType(ServiceError):
     """The body's Content-Type cannot be read by this route; the detail lists the types it reads."""
 
@@ -133,6 +139,7 @@ PROBLEM_TYPES: dict[str, type[ServiceError]] = {
         Gone,
         PayloadTooLarge,
         UnsupportedMediaType,
+        TooManyRequests,
         Unprocessable,
     )
 }
@@ -142,26 +149,25 @@ def problem_type(slug: str) -> str:
     return f"/problems/{slug}"
 
 
-def _is_inference_protocol(request: Request) -> bool:
-    return request.url.path.startswith("/v2")
+def document(error: ServiceError, path: str) -> tuple[bytes, str]:
+    """The error's body and media type: the inference protocol's shape under /v2, an RFC 9457
+    problem document everywhere else."""
+    if path.startswith("/v2"):
+        return orjson.dumps({"error": error.detail}), "application/json"
+    problem: dict[str, Any] = {
+        "type": problem_type(error.slug),
+        "title": error.title,
+        "status": error.status,
+        "detail": error.detail,
+        "instance": path,
+    }
+    if error.errors:
+        problem["errors"] = error.errors
+    return orjson.dumps(problem), PROBLEM_JSON
 
 
 def render(request: Request, error: ServiceError) -> Response:
-    if _is_inference_protocol(request):
-        body = orjson.dumps({"error": error.detail})
-        media_type = "application/json"
-    else:
-        problem: dict[str, Any] = {
-            "type": problem_type(error.slug),
-            "title": error.title,
-            "status": error.status,
-            "detail": error.detail,
-            "instance": request.url.path,
-        }
-        if error.errors:
-            problem["errors"] = error.errors
-        body = orjson.dumps(problem)
-        media_type = PROBLEM_JSON
+    body, media_type = document(error, request.url.path)
     return Response(body, status_code=error.status, media_type=media_type, headers=error.headers)
 
 

@@ -42,3 +42,26 @@ class Settings(BaseSettings):
     admin_api_key: SecretStr | None = Field(
         None, description="Bearer key for /v1/stats/items; without it that route is closed"
     )
+    redis_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("RELU_REDIS_URL", "REDIS_URL"),
+        description="Redis for rate limits shared by all instances; in memory when unset",
+    )
+    rate_limit_prefix: str = Field("relu", description="prefix of the rate-limit keys in Redis")
+    rate_limit_quiz_create: str = Field("30/minute", description="quiz starts per client")
+    rate_limit_answers: str = Field("300/minute", description="answer submissions per client")
+    rate_limit_evaluation: str = Field(
+        "3000/minute", description="evaluation requests (/v1 and /v2) per client"
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="addresses or networks whose X-Forwarded-For is believed (JSON list)",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, description="origins allowed by CORS (JSON list); none by default"
+    )
+    workers: int = Field(1, ge=1, le=64, description="uvicorn worker processes")
+    shutdown_grace_s: int = Field(
+        30, ge=1, description="seconds in-flight requests get to finish on shutdown"
+    )
+    log_level: str = Field("info", description="debug, info, warning or error")

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import create_engine, make_url
 
 from service.app import create_app
 from service.db import upgrade
@@ -24,12 +28,53 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+REDIS_URL = os.environ.get("TEST_REDIS_URL")
+
+
+def require(url: str | None, name: str) -> str:
+    """The service's URL; locally a test without it skips, in CI it fails."""
+    if url:
+        return url
+    if os.environ.get("CI"):
+        pytest.fail(f"{name} is not set: CI must run the tests that need it")
+    pytest.skip(f"{name} is not set")
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A URL whose connections work in a schema of their own, dropped afterwards."""
+    base = require(POSTGRES_URL, "TEST_POSTGRES_URL")
+    schema = f"test_{secrets.token_hex(6)}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
+@contextmanager
+def migrated_database(kind: str, directory: Path) -> Iterator[str]:
+    if kind == "sqlite":
+        url = f"sqlite:///{directory / 'test.db'}"
+        upgrade(url)
+        yield url
+        return
+    with postgres_schema() as url:
+        upgrade(url)
+        yield url
+
+
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
+def database_url(tmp_path: Path) -> Iterator[str]:
     """A fresh SQLite database of the test's own, migrated to head."""
-    url = f"sqlite:///{tmp_path / 'test.db'}"
-    upgrade(url)
-    return url
+    with migrated_database("sqlite", tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -40,12 +85,16 @@ def settings(database_url: str) -> Settings:
         max_json_bytes=32_000,
         database_url=database_url,
         admin_api_key="admin-key-for-tests",
+        rate_limit_quiz_create="10000/minute",
+        rate_limit_answers="10000/minute",
     )
 
 
 @pytest.fixture
-def app(settings: Settings) -> FastAPI:
-    return create_app(settings)
+def app(settings: Settings) -> Iterator[FastAPI]:
+    app = create_app(settings)
+    yield app
+    app.state.engine.dispose()
 
 
 @pytest.fixture
@@ -65,35 +114,40 @@ def free_port() -> int:
 class LiveServer:
     """`python -m service` in a child process, as `make run` starts it."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(
+        self, env: dict[str, str], command: list[str] | None = None, cwd: Path = ROOT
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.NamedTemporaryFile(prefix="relu-server-", suffix=".log")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "service"],
-            cwd=ROOT,
+            command or [sys.executable, "-m", "service"],
+            cwd=cwd,
             env={**os.environ, **env, "HOST": "127.0.0.1", "PORT": str(self.port)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
                     return
             except httpx.TransportError:
                 time.sleep(0.1)
         self.stop()
-        raise RuntimeError("the server did not start")
+        raise RuntimeError(f"the server did not start:\n{self.output()[-3000:]}")
+
+    def output(self) -> str:
+        return Path(self.log.name).read_text(errors="replace")
 
     def stop(self) -> None:
         self.process.terminate()
         try:
-            self.process.wait(timeout=10)
+            self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        if self.process.stderr is not None:
-            self.process.stderr.close()
+        self.log.close()
 
 
 @pytest.fixture(scope="session")

@@ -3,18 +3,30 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import inspect
 
 from service.db import alembic_config, at_head, make_engine, upgrade
+from tests.conftest import postgres_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_migrations_reach_head_and_go_back(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'm.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'm.db'}"
+        return
+    with postgres_schema() as url:
+        yield url
+
+
+def test_migrations_reach_head_and_go_back(empty_database: str) -> None:
+    url = empty_database
     engine = make_engine(url)
     assert not at_head(engine)
     upgrade(url)

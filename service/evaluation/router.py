@@ -91,6 +91,7 @@ async def _evaluate(
     get_function(name)  # an unknown name is a 404 before the body is read
     query = parse_query(query_model, request)
     x, options, source = await transport.read(request, kind, query, settings, alias)
+    request.app.state.metrics.elements.inc(x.size)
 
     def run() -> Response:
         try:

@@ -159,6 +159,7 @@ async def _read(request: Request, fn: Function, settings: Settings) -> tuple[Pla
 async def _infer(request: Request, name: str, settings: Settings) -> Response:
     fn = get_function(name)
     plan, x = await _read(request, fn, settings)
+    request.app.state.metrics.elements.inc(x.size)
 
     def run() -> Response:
         try:

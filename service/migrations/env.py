@@ -21,6 +21,11 @@ def run() -> None:
         return
     engine = create_engine(url)
     with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            # Instances starting together migrate one at a time; the later ones find the
+            # database at head and do nothing. The lock ends with the session.
+            connection.exec_driver_sql("SELECT pg_advisory_lock(7365872)")
+            connection.commit()
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

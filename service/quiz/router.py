@@ -102,9 +102,12 @@ async def get_quiz(quiz_id: QuizId, token: TokenDep, request: Request, bank: Ban
 async def answer_item(
     quiz_id: QuizId, body: AnswerSubmit, token: TokenDep, request: Request, bank: BankDep
 ) -> AnswerResult:
-    return await transaction(
+    result, graded_now = await transaction(
         request, lambda session: service.answer(session, bank, quiz_id, token, body)
     )
+    if graded_now:
+        request.app.state.metrics.answers.labels(str(result.correct).lower()).inc()
+    return result
 
 
 @router.post(

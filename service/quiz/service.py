@@ -230,7 +230,7 @@ def _stored_evidence(item: Item, graded: Grade) -> dict[str, Any]:
 
 def _answer_once(
     session: Session, bank: Bank, quiz_id: str, token: str, submit: AnswerSubmit
-) -> AnswerResult:
+) -> tuple[AnswerResult, bool]:
     found, row = repository.get_quiz_and_item(session, quiz_id, submit.position)
     quiz = _check(found, quiz_id, token)
     if quiz.finished_at is not None:
@@ -257,7 +257,7 @@ def _answer_once(
     tries = repository.attempts(session, quiz.id, submit.position)
     if _closed(quiz, tries):
         if tries[-1].response_digest == digest:
-            return _result(quiz, item, tries)  # the same answer again: a safe retry
+            return _result(quiz, item, tries), False  # the same answer again: a safe retry
         raise Conflict(f"item {submit.position} is closed; it takes no other answer")
     graded = grade(item, response)
     attempt = Attempt(
@@ -277,13 +277,14 @@ def _answer_once(
         created_at=utcnow(),
     )
     repository.add(session, attempt)
-    return _result(quiz, item, [*tries, attempt])
+    return _result(quiz, item, [*tries, attempt]), True
 
 
 def answer(
     session: Session, bank: Bank, quiz_id: str, token: str, submit: AnswerSubmit
-) -> AnswerResult:
-    """Grade one response. The unique (quiz, position, try) key decides between
+) -> tuple[AnswerResult, bool]:
+    """Grade one response; the flag says whether it was graded now (False: the stored
+    grading of the same response). The unique (quiz, position, try) key decides between
     simultaneous submissions: the loser starts over and sees the winner's attempt."""
     for _ in range(ANSWER_RETRIES):
         try:

@@ -1,0 +1,1 @@
+"""Running the service: rate limits, request logs and metrics, security headers, health."""

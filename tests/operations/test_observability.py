@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_request_id_is_generated_or_echoed(client: httpx.AsyncClient) -> None:
+    generated = await client.get("/healthz")
+    assert len(generated.headers["x-request-id"]) == 32
+    echoed = await client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert echoed.headers["x-request-id"] == "abc-123"
+    unsafe = await client.get("/healthz", headers={"X-Request-ID": "a b\tc" + "x" * 200})
+    assert unsafe.headers["x-request-id"] != "a b\tc" + "x" * 200
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/v1/functions/nope", "/v1/topics", "/metrics"])
+async def test_security_headers_on_every_response(client: httpx.AsyncClient, path: str) -> None:
+    response = await client.get(path)
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+
+
+async def test_one_json_log_line_per_request(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="service.access"):
+        await client.post("/v1/relu", json={"x": [1]}, headers={"X-Request-ID": "log-me"})
+    (record,) = [r for r in caplog.records if r.name == "service.access"]
+    fields = record.fields  # type: ignore[attr-defined]
+    assert fields["request_id"] == "log-me"
+    assert fields["status"] == 200
+    assert fields["route"] == "/v1/relu"
+    assert fields["duration_ms"] > 0
+
+
+def test_the_formatter_writes_json() -> None:
+    import orjson
+
+    from service.operations.observability import JSONFormatter
+
+    record = logging.LogRecord("service.access", logging.INFO, __file__, 1, "request", None, None)
+    record.fields = {"status": 200}
+    line = orjson.loads(JSONFormatter().format(record))
+    assert line["status"] == 200
+    assert line["level"] == "info"
+    assert line["message"] == "request"
+
+
+async def test_metrics(client: httpx.AsyncClient) -> None:
+    await client.post("/v1/relu", json={"x": [1, 2, 3]})
+    await client.get("/v1/functions/nope")
+    quiz = (await client.post("/v1/quizzes", json={"size": 1, "types": ["true_false"]})).json()
+    await client.post(
+        f"/v1/quizzes/{quiz['id']}/answers",
+        json={"position": 1, "response": {"value": True}},
+        headers={"Authorization": f"Bearer {quiz['token']}"},
+    )
+    text = (await client.get("/metrics")).text
+    assert 'relu_http_requests_total{method="POST",route="/v1/relu",status="200"} 1.0' in text
+    assert 'route="/v1/functions/{name}",status="404"' in text
+    assert "relu_http_request_duration_seconds_bucket" in text
+    assert "relu_elements_evaluated_total 3.0" in text
+    assert "relu_quiz_answers_total{correct=" in text

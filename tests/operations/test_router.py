@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from service.app import create_app
+from service.settings import Settings
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_health(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+
+
+async def test_ready_when_migrated(client: httpx.AsyncClient) -> None:
+    response = await client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ready"
+    assert response.json()["checks"]["database"]["ok"] is True
+
+
+async def _ready(settings: Settings) -> httpx.Response:
+    app = create_app(settings)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        response = await client.get("/readyz")
+    app.state.engine.dispose()
+    return response
+
+
+async def test_not_ready_before_migrations(tmp_path: Path) -> None:
+    response = await _ready(Settings(database_url=f"sqlite:///{tmp_path / 'empty.db'}"))
+    assert response.status_code == 503
+    assert "code expects" in response.json()["checks"]["database"]["detail"]
+
+
+async def test_not_ready_without_redis(database_url: str) -> None:
+    response = await _ready(Settings(database_url=database_url, redis_url="redis://127.0.0.1:1"))
+    assert response.status_code == 503
+    assert response.json()["checks"]["redis"]["ok"] is False
+    assert response.json()["checks"]["database"]["ok"] is True
