@@ -54,7 +54,6 @@ UNLIMITED = {
     "RELU_RATE_LIMIT_QUIZ_CREATE": "100000000/minute",
     "RELU_RATE_LIMIT_ANSWERS": "100000000/minute",
     "RELU_RATE_LIMIT_EVALUATION": "100000000/minute",
-    "RELU_LOG_LEVEL": "warning",
 }
 
 
@@ -73,10 +72,12 @@ def start_server(env: dict[str, str] | None = None) -> Server:
     if "DATABASE_URL" not in env:
         env["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='relu-bench-')}/bench.db"
         upgrade(env["DATABASE_URL"])
+    # The server logs every request as in production; the lines go to /dev/null.
     process = subprocess.Popen(
         [sys.executable, "-m", "bench.server"],
         cwd=ROOT,
         env={**os.environ, **UNLIMITED, **env, "PORT": str(port)},
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):

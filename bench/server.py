@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from starlette.responses import Response
 
 from service.app import create_app
+from service.operations.observability import configure_logging
 from service.settings import Settings
 
 
@@ -39,12 +40,13 @@ def bench_app() -> FastAPI:
 
 
 if __name__ == "__main__":
+    configure_logging(Settings().log_level)  # JSON request lines, as `python -m service` logs
     uvicorn.run(
         "bench.server:bench_app",
         factory=True,
         host="127.0.0.1",
         port=int(os.environ["PORT"]),
         workers=int(os.environ.get("RELU_WORKERS", "1")),
-        log_level="warning",
+        log_config=None,
         access_log=False,
     )

@@ -1,6 +1,9 @@
 """Rate limits per client address with the `limits` library: in memory, or in Redis so
 that every instance shares the same counts. Over the limit: 429 problem+json with
-Retry-After and the IETF RateLimit headers (which also come with every limited answer)."""
+Retry-After and the IETF RateLimit headers (which also come with every limited answer).
+
+Fixed windows: one counter per client and window, O(1) per request in memory and one
+INCR in Redis, where a moving window keeps (and trims) a timestamp per request."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 
 from limits import RateLimitItem, parse
 from limits.aio.storage import Storage
-from limits.aio.strategies import MovingWindowRateLimiter
+from limits.aio.strategies import FixedWindowRateLimiter
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -65,7 +68,7 @@ class RateLimitMiddleware:
         trusted: tuple[Network, ...] = (),
     ) -> None:
         self.app = app
-        self.limiter = MovingWindowRateLimiter(storage)
+        self.limiter = FixedWindowRateLimiter(storage)
         self.rules = tuple(rules)
         self.trusted = trusted
 
