@@ -9,6 +9,7 @@ import redis
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 from starlette.middleware.cors import CORSMiddleware
+from starlette.staticfiles import StaticFiles
 
 from service import __version__, errors, problems
 from service.db import make_engine
@@ -22,6 +23,8 @@ from service.operations.router import router as operations_router
 from service.quiz.bank import load_bank
 from service.quiz.router import router as quiz_router
 from service.settings import Settings
+from service.web.router import STATIC
+from service.web.router import router as web_router
 
 EXPOSED_HEADERS = [
     "X-Request-ID",
@@ -74,6 +77,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(quiz_router)
     app.include_router(inference_router)
     app.include_router(problems.router)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     # Middleware runs outermost last-added: observability sees every answer, 429s included.
     app.add_middleware(

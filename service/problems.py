@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from service.errors import PROBLEM_TYPES, NotFound, problem_type
+from service.http.openapi import example
 
 router = APIRouter(tags=["operations"])
 
@@ -21,7 +22,17 @@ class ProblemType(BaseModel):
     "/problems/{slug}",
     operation_id="getProblemType",
     summary="The meaning of a problem type",
-    responses={404: {"description": "no such problem type"}},
+    responses={
+        **example(
+            {
+                "type": "/problems/validation-error",
+                "title": "Unprocessable content",
+                "status": 422,
+                "description": "The body or a parameter was read but cannot be used.",
+            }
+        ),
+        404: {"description": "no such problem type"},
+    },
 )
 async def describe_problem(slug: str) -> ProblemType:
     cls = PROBLEM_TYPES.get(slug)

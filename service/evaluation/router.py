@@ -24,10 +24,48 @@ from service.evaluation.schemas import (
     ValueResponse,
 )
 from service.evaluation.service import Kind
+from service.http.openapi import example, inline_schema
 from service.http.query import parse_query, query_doc
 from service.http.threads import run_sized
 
 router = APIRouter(prefix="/v1", tags=["evaluation"])
+
+_RELU_INFO: dict[str, Any] = {
+    "name": "relu",
+    "title": "Rectified linear unit",
+    "formula": "max(0, x)",
+    "latex": "\\max(0, x)",
+    "convex": True,
+    "params": [],
+    "param_values": {},
+    "kinks": [
+        {
+            "x": 0.0,
+            "value": 0.0,
+            "left_limit": 0.0,
+            "right_limit": 0.0,
+            "left_derivative": 0.0,
+            "right_derivative": 1.0,
+            "continuous": True,
+            "differentiable": False,
+            "subdifferential": [0.0, 1.0],
+            "conventions": {
+                "pytorch": 0.0,
+                "jax": 0.0,
+                "tensorflow": 0.0,
+                "left": 0.0,
+                "right": 1.0,
+                "midpoint": 0.5,
+            },
+            "note": "",
+        }
+    ],
+    "presets": {
+        "pytorch": {"op": "torch.nn.functional.relu", "notes": []},
+        "jax": {"op": "jax.nn.relu", "notes": []},
+        "tensorflow": {"op": "tf.nn.relu", "notes": []},
+    },
+}
 
 FunctionName = Annotated[
     str,
@@ -57,9 +95,7 @@ def _body_doc(model: type[Any], query: type[ValueQuery]) -> dict[str, Any]:
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {
-                    "schema": model.model_json_schema(ref_template="#/components/schemas/{model}")
-                },
+                "application/json": {"schema": inline_schema(model)},
                 "application/x-npy": {"schema": {"type": "string", "format": "binary"}},
                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
             },
@@ -128,7 +164,12 @@ async def relu_subgradient(request: Request) -> Response:
     return await _evaluate(request, "relu", "subgradient", ReluSubgradientQuery, alias=True)
 
 
-@router.get("/functions", operation_id="listFunctions", summary="The function catalogue")
+@router.get(
+    "/functions",
+    operation_id="listFunctions",
+    summary="The function catalogue",
+    responses=example([_RELU_INFO]),
+)
 async def list_functions() -> list[FunctionInfo]:
     return service.catalogue()
 

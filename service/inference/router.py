@@ -18,6 +18,7 @@ from service.evaluation import arrays
 from service.evaluation.arrays import FloatArray
 from service.evaluation.service import evaluate_outputs
 from service.http.body import BodyReader
+from service.http.openapi import example, inline_schema
 from service.http.responses import BufferResponse
 from service.http.threads import run_sized
 from service.inference import protocol
@@ -46,17 +47,31 @@ def _model(name: str, version: str | None = None) -> str:
     return name
 
 
-@router.get("", operation_id="serverMetadata", summary="Server metadata")
+@router.get(
+    "",
+    operation_id="serverMetadata",
+    summary="Server metadata",
+    responses=example(
+        {"name": "relu-service", "version": "0.1.0", "extensions": ["binary_tensor_data"]}
+    ),
+)
 async def server_metadata() -> dict[str, Any]:
     return {"name": "relu-service", "version": __version__, "extensions": ["binary_tensor_data"]}
 
 
-@router.get("/health/live", operation_id="serverLive", summary="Liveness")
+@router.get(
+    "/health/live", operation_id="serverLive", summary="Liveness", responses=example({"live": True})
+)
 async def live() -> dict[str, bool]:
     return {"live": True}
 
 
-@router.get("/health/ready", operation_id="serverReady", summary="Readiness")
+@router.get(
+    "/health/ready",
+    operation_id="serverReady",
+    summary="Readiness",
+    responses=example({"ready": True}),
+)
 async def ready() -> dict[str, bool]:
     return {"ready": True}
 
@@ -180,11 +195,7 @@ _INFER_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {
-                "schema": protocol.InferenceRequest.model_json_schema(
-                    ref_template="#/components/schemas/{model}"
-                )
-            },
+            "application/json": {"schema": inline_schema(protocol.InferenceRequest)},
             "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
         },
     }

@@ -22,8 +22,24 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
-# The API answers data, never pages to frame or scripts to run; /docs fetches its assets.
-API_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+# The API answers data, never pages to frame or scripts to run. The pages load only the
+# service's own scripts, styles and fonts (KaTeX sets style attributes, hence the inline
+# styles); /docs fetches its assets from elsewhere and gets no policy.
+API_CSP = b"default-src 'none'; frame-ancestors 'none'"
+PAGE_CSP = (
+    b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    b"img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+    b"base-uri 'none'; form-action 'self'"
+)
+PAGES = ("/", "/playground")
+
+
+def _csp(path: str) -> bytes | None:
+    if path in PAGES or path.startswith("/static/"):
+        return PAGE_CSP
+    if path.startswith("/docs"):
+        return None
+    return API_CSP
 
 
 class Metrics:
@@ -78,15 +94,15 @@ class ObservabilityMiddleware:
         request_id = given if _REQUEST_ID.match(given) else secrets.token_hex(16)
         scope.setdefault("state", {})["request_id"] = request_id
         status = 500
-        docs = scope["path"] in ("/docs", "/docs/oauth2-redirect")
+        csp = _csp(scope["path"])
 
         async def send_wrapped(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
                 extra = [(b"x-request-id", request_id.encode()), *SECURITY_HEADERS]
-                if not docs:
-                    extra.append(API_CSP)
+                if csp is not None:
+                    extra.append((b"content-security-policy", csp))
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 

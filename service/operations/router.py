@@ -9,12 +9,18 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
 
 from service.db import current_revision, head_revision
+from service.http.openapi import example
 from service.http.responses import ORJSONResponse
 
 router = APIRouter(tags=["operations"])
 
 
-@router.get("/healthz", operation_id="health", summary="The process is alive")
+@router.get(
+    "/healthz",
+    operation_id="health",
+    summary="The process is alive",
+    responses=example({"status": "ok"}),
+)
 async def health() -> dict[str, str]:
     return {"status": "ok"}
 
@@ -30,7 +36,18 @@ def _check(name: str, probe: Callable[[], tuple[bool, str]]) -> tuple[bool, str]
     "/readyz",
     operation_id="ready",
     summary="Ready to serve: database reachable at the latest migration, Redis reachable",
-    responses={503: {"description": "a dependency is not ready; checks says which"}},
+    responses={
+        **example(
+            {
+                "status": "ready",
+                "checks": {
+                    "database": {"ok": True, "detail": "at migration 0001"},
+                    "redis": {"ok": True, "detail": "reachable"},
+                },
+            }
+        ),
+        503: {"description": "a dependency is not ready; checks says which"},
+    },
 )
 def ready(request: Request) -> Response:
     state = request.app.state
@@ -56,7 +73,15 @@ def ready(request: Request) -> Response:
 
 
 @router.get(
-    "/metrics", operation_id="metrics", summary="Prometheus metrics", response_class=Response
+    "/metrics",
+    operation_id="metrics",
+    summary="Prometheus metrics",
+    response_class=Response,
+    responses=example(
+        "# TYPE relu_http_requests_total counter\n"
+        'relu_http_requests_total{method="POST",route="/v1/relu",status="200"} 42.0\n',
+        media_type="text/plain",
+    ),
 )
 async def metrics(request: Request) -> Response:
     return Response(

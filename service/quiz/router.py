@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from service.db import transaction
 from service.dependencies import settings_of
 from service.errors import Unauthorized
+from service.http.openapi import ITEM_STATE, QUIZ_ITEM, example
 from service.quiz import service
 from service.quiz.bank import Bank
 from service.quiz.schemas import (
@@ -72,7 +73,21 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     status_code=201,
     operation_id="createQuiz",
     summary="Start a quiz: its id, token and items (without keys)",
-    responses=_errors(422),
+    responses={
+        **example(
+            {
+                "id": "8adaf830f09dcfab392da9d53a8b1929",
+                "token": "13tQG7WfoKw5oqbv8vhdME8hHLg9S9oI1rjDBzzSGeg",
+                "expires_at": "2026-12-04T10:03:37Z",
+                "seed": 42,
+                "max_tries": 1,
+                "reveal": "after_answer",
+                "items": [QUIZ_ITEM],
+            },
+            status=201,
+        ),
+        **_errors(422),
+    },
 )
 async def create_quiz(
     body: QuizCreate, request: Request, bank: BankDep, settings: SettingsDep
@@ -86,7 +101,23 @@ async def create_quiz(
     "/quizzes/{quiz_id}",
     operation_id="getQuiz",
     summary="A quiz's status and, per item, its grading so far",
-    responses=_errors(401, 404),
+    responses={
+        **example(
+            {
+                "id": "8adaf830f09dcfab392da9d53a8b1929",
+                "status": "open",
+                "created_at": "2026-11-27T10:03:37Z",
+                "expires_at": "2026-12-04T10:03:37Z",
+                "finished_at": None,
+                "reveal": "after_answer",
+                "max_tries": 1,
+                "score": 0.5,
+                "max_score": 1.0,
+                "items": [ITEM_STATE],
+            }
+        ),
+        **_errors(401, 404),
+    },
 )
 async def get_quiz(quiz_id: QuizId, token: TokenDep, request: Request, bank: BankDep) -> QuizState:
     return await transaction(request, lambda session: service.state(session, bank, quiz_id, token))
@@ -97,7 +128,30 @@ async def get_quiz(quiz_id: QuizId, token: TokenDep, request: Request, bank: Ban
     operation_id="answerItem",
     summary="Answer one item: graded on the server, with feedback",
     response_model_exclude_unset=True,
-    responses=_errors(401, 404, 409, 410, 422),
+    responses={
+        **example(
+            {
+                "position": 1,
+                "correct": False,
+                "score": 0.5,
+                "max_score": 1.0,
+                "feedback": "0 is what PyTorch, JAX and TensorFlow return, a convention.",
+                "misconception": "convention-as-truth",
+                "tries_left": 0,
+                "evidence": {
+                    "x": 0.0,
+                    "quotients": [
+                        {"h": 0.1, "left": 0.0, "right": 1.0},
+                        {"h": 0.001, "left": 0.0, "right": 1.0},
+                        {"h": 1e-06, "left": 0.0, "right": 1.0},
+                    ],
+                },
+                "explanation": "The one-sided derivatives 0 and 1 differ.",
+                "key": {"dne": True},
+            }
+        ),
+        **_errors(401, 404, 409, 410, 422),
+    },
 )
 async def answer_item(
     quiz_id: QuizId, body: AnswerSubmit, token: TokenDep, request: Request, bank: BankDep
@@ -114,7 +168,23 @@ async def answer_item(
     "/quizzes/{quiz_id}/finish",
     operation_id="finishQuiz",
     summary="Finish the quiz: total, maximum and per-topic breakdown (idempotent)",
-    responses=_errors(401, 404),
+    responses={
+        **example(
+            {
+                "id": "8adaf830f09dcfab392da9d53a8b1929",
+                "total": 0.5,
+                "maximum": 1.0,
+                "fraction": 0.5,
+                "finished_at": "2026-11-27T10:09:12Z",
+                "topics": [
+                    {"topic": "autodiff-conventions", "score": 0.5, "max_score": 1.0},
+                    {"topic": "differentiability", "score": 0.5, "max_score": 1.0},
+                ],
+                "items": [ITEM_STATE],
+            }
+        ),
+        **_errors(401, 404),
+    },
 )
 async def finish_quiz(
     quiz_id: QuizId, token: TokenDep, request: Request, bank: BankDep
@@ -122,7 +192,20 @@ async def finish_quiz(
     return await transaction(request, lambda session: service.finish(session, bank, quiz_id, token))
 
 
-@router.get("/topics", operation_id="listTopics", summary="Topics with their item counts")
+@router.get(
+    "/topics",
+    operation_id="listTopics",
+    summary="Topics with their item counts",
+    responses=example(
+        [
+            {
+                "topic": "subgradients",
+                "description": "Subgradients and the subdifferential at a kink",
+                "items": 26,
+            }
+        ]
+    ),
+)
 async def list_topics(bank: BankDep) -> list[TopicInfo]:
     return service.topics(bank)
 
@@ -131,7 +214,26 @@ async def list_topics(bank: BankDep) -> list[TopicInfo]:
     "/items",
     operation_id="listItems",
     summary="Browse items: metadata and stems only",
-    responses=_errors(422),
+    responses={
+        **example(
+            {
+                "items": [
+                    {
+                        "item_id": "relu-derivative-at-zero",
+                        "version": 1,
+                        "type": "numeric",
+                        "topics": ["differentiability", "autodiff-conventions"],
+                        "difficulty": 2,
+                        "stem": "What is $\\operatorname{relu}'(0)$?",
+                        "generated": False,
+                        "function": {"name": "relu", "params": {}},
+                    }
+                ],
+                "next_cursor": "cmVsdS1kZXJpdmF0aXZlLWF0LXplcm8",
+            }
+        ),
+        **_errors(422),
+    },
 )
 async def list_items(
     bank: BankDep,
@@ -167,7 +269,21 @@ async def _admin(
     operation_id="itemStats",
     summary="Per item: answers, facility, discrimination and frequent misconceptions",
     dependencies=[Depends(_admin)],
-    responses=_errors(401),
+    responses={
+        **example(
+            [
+                {
+                    "item_id": "relu-derivative-at-zero",
+                    "answers": 120,
+                    "quizzes": 96,
+                    "facility": 0.41,
+                    "discrimination": 0.37,
+                    "misconceptions": [{"misconception": "convention-as-truth", "count": 51}],
+                }
+            ]
+        ),
+        **_errors(401),
+    },
 )
 async def item_stats(request: Request) -> list[ItemStats]:
     return await transaction(request, service.item_stats)
