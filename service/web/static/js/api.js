@@ -1,0 +1,160 @@
+// A small client for the service's JSON API (same origin, so plain relative paths).
+//
+// Every function returns the parsed JSON body, or throws an ApiError carrying the
+// RFC 9457 problem document's `detail` (what to show the user) and the HTTP `status`.
+// A network failure is an ApiError with status 0.
+
+/** The error every call throws: `detail` is the server's explanation, fit to show as is. */
+export class ApiError extends Error {
+  constructor(status, detail, problem = null) {
+    super(detail);
+    this.name = "ApiError";
+    this.status = status; // HTTP status, or 0 when the server could not be reached
+    this.detail = detail;
+    this.problem = problem; // the whole problem document, when there was one
+    this.errors = (problem && problem.errors) || []; // [{loc, msg}] for validation errors
+  }
+}
+
+// --- non-finite numbers -------------------------------------------------------------
+//
+// JSON has no literal for NaN or the infinities, so the service writes them as the strings
+// "NaN", "Infinity" and "-Infinity", both in requests and in answers.
+
+const NON_FINITE = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
+
+/** Turns the three words back into numbers, anywhere in a (nested) array of numbers. */
+export function decodeNumbers(value) {
+  if (Array.isArray(value)) return value.map(decodeNumbers);
+  if (typeof value === "string" && value in NON_FINITE) return NON_FINITE[value];
+  return value;
+}
+
+// JSON.stringify writes -0 as 0; the service tells them apart (relu(-0.0) is +0.0), so -0
+// goes out as a placeholder string that toJson() then replaces with the literal -0.0.
+const NEGATIVE_ZERO = "\u0000-0.0\u0000";
+
+/** JSON.stringify replacer: NaN and the infinities become the service's three words
+ * (by default JSON.stringify would silently write them as null), and -0 stays -0. */
+function nonFiniteAsWords(_key, value) {
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "NaN";
+    if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+    if (Object.is(value, -0)) return NEGATIVE_ZERO;
+  }
+  return value;
+}
+
+function toJson(body) {
+  const placeholder = JSON.stringify(NEGATIVE_ZERO);
+  return JSON.stringify(body, nonFiniteAsWords).split(placeholder).join("-0.0");
+}
+
+// --- the one place that talks to the server ------------------------------------------
+
+async function request(method, path, { body, token, query } = {}) {
+  const headers = { Accept: "application/json" };
+  let payload;
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    payload = toJson(body);
+  }
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let url = path;
+  if (query) {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null) search.append(name, String(value));
+    }
+    const text = search.toString();
+    if (text) url += `?${text}`;
+  }
+
+  let response;
+  try {
+    response = await fetch(url, { method, headers, body: payload });
+  } catch {
+    throw new ApiError(0, "The server could not be reached. Check your connection and try again.");
+  }
+
+  // Errors are problem+json documents; anything else (a proxy's HTML page) gets a generic text.
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.includes("json") ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    const detail =
+      (data && (data.detail || data.title)) ||
+      `The server answered ${response.status} ${response.statusText}`.trim();
+    throw new ApiError(response.status, detail, data);
+  }
+  return data;
+}
+
+// --- the function catalogue and evaluation -------------------------------------------
+
+/** GET /v1/functions: every function with its metadata. */
+export function listFunctions() {
+  return request("GET", "/v1/functions");
+}
+
+/** GET /v1/functions/{name}?param=value: the metadata (kinks!) for these parameters. */
+export function getFunction(name, params = {}) {
+  return request("GET", `/v1/functions/${encodeURIComponent(name)}`, { query: params });
+}
+
+/** POST /v1/functions/{name}/value: {value: [...]} with non-finite numbers decoded. */
+export async function evaluateValue(name, x, params = {}) {
+  const data = await request("POST", `/v1/functions/${encodeURIComponent(name)}/value`, {
+    body: { x, params },
+  });
+  return { ...data, value: decodeNumbers(data.value) };
+}
+
+/**
+ * POST /v1/functions/{name}/subgradient.
+ * options: {mode: "point" | "interval" | "one_sided", convention?, atKink?}
+ * Answers {subgradient}, {lower, upper} or {left, right} by mode, decoded to numbers.
+ */
+export async function evaluateSubgradient(name, x, params = {}, options = {}) {
+  const body = { x, params, mode: options.mode || "point" };
+  if (options.atKink !== undefined) body.at_kink = options.atKink;
+  else if (options.convention) body.convention = options.convention;
+  const data = await request("POST", `/v1/functions/${encodeURIComponent(name)}/subgradient`, {
+    body,
+  });
+  const decoded = { ...data };
+  for (const field of ["subgradient", "lower", "upper", "left", "right"]) {
+    if (data[field] !== undefined && data[field] !== null) decoded[field] = decodeNumbers(data[field]);
+  }
+  return decoded;
+}
+
+// --- the quiz ------------------------------------------------------------------------
+
+/** GET /v1/topics: [{topic, description, items}]. */
+export function listTopics() {
+  return request("GET", "/v1/topics");
+}
+
+/** POST /v1/quizzes: 201 {id, token, items, ...}. Keep the token: every later call needs it. */
+export function createQuiz(options) {
+  return request("POST", "/v1/quizzes", { body: options });
+}
+
+/** POST /v1/quizzes/{id}/answers: the grading. A 422 means the response could not be read
+ * (no try used), 409 the item is closed, 410 the time is up. */
+export function answerItem(id, token, position, response) {
+  return request("POST", `/v1/quizzes/${encodeURIComponent(id)}/answers`, {
+    token,
+    body: { position, response },
+  });
+}
+
+/** GET /v1/quizzes/{id}: status and per-item grading so far. */
+export function getQuiz(id, token) {
+  return request("GET", `/v1/quizzes/${encodeURIComponent(id)}`, { token });
+}
+
+/** POST /v1/quizzes/{id}/finish: total, per topic and per item (idempotent). */
+export function finishQuiz(id, token) {
+  return request("POST", `/v1/quizzes/${encodeURIComponent(id)}/finish`, { token });
+}
