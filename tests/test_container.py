@@ -50,6 +50,8 @@ def test_the_wheel_serves_as_the_container_would(tmp_path: Path) -> None:
         assert quiz.status_code == 201
         relu = httpx.post(f"{server.url}/v1/relu", json={"x": [-1, 0, 2]})
         assert relu.json()["value"] == [0.0, 0.0, 2.0]
+        for page in ("/", "/playground", "/static/js/quiz.js", "/static/vendor/katex/katex.min.js"):
+            assert httpx.get(f"{server.url}{page}").status_code == 200, page
         imported = subprocess.run(
             [venv / "bin" / "python", "-c", "import service; print(service.__file__)"],
             cwd=home,
