@@ -7,12 +7,13 @@ from typing import Any
 
 import orjson
 from starlette.background import BackgroundTask
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
 
-class ORJSONResponse(Response):
-    media_type = "application/json"
+class ORJSONResponse(JSONResponse):
+    """JSON written by orjson. A JSONResponse, so that FastAPI documents the schema of what
+    the routes return (for any other response class it documents a plain string)."""
 
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content, option=orjson.OPT_SERIALIZE_NUMPY)

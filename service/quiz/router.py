@@ -59,6 +59,7 @@ _PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
+        400: "the body could not be read as JSON text",
         401: "missing or wrong bearer token",
         404: "no such quiz",
         409: "the item is closed, or the quiz is finished",
@@ -86,7 +87,7 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
             },
             status=201,
         ),
-        **_errors(422),
+        **_errors(400, 422),
     },
 )
 async def create_quiz(
@@ -150,7 +151,7 @@ async def get_quiz(quiz_id: QuizId, token: TokenDep, request: Request, bank: Ban
                 "key": {"dne": True},
             }
         ),
-        **_errors(401, 404, 409, 410, 422),
+        **_errors(400, 401, 404, 409, 410, 422),
     },
 )
 async def answer_item(
