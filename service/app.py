@@ -20,6 +20,7 @@ from service.operations import ratelimit
 from service.operations.clients import networks
 from service.operations.observability import Metrics, ObservabilityMiddleware
 from service.operations.router import router as operations_router
+from service.operations.timeouts import BodyTimeoutMiddleware
 from service.quiz.bank import load_bank
 from service.quiz.router import router as quiz_router
 from service.settings import Settings
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     # Middleware runs outermost last-added: observability sees every answer, 429s included.
+    app.add_middleware(BodyTimeoutMiddleware, seconds=settings.body_timeout_s)
     app.add_middleware(
         ratelimit.RateLimitMiddleware,
         storage=ratelimit.make_storage(settings.redis_url, settings.rate_limit_prefix),

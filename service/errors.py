@@ -74,6 +74,15 @@ class MethodNotAllowed(ServiceError):
     default_status, slug, title = 405, "method-not-allowed", "Method not allowed"
 
 
+class RequestTimeout(ServiceError):
+    """The request's body did not arrive in time; the connection is closed."""
+
+    default_status, slug, title = 408, "request-timeout", "Request timeout"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"Connection": "close"})
+
+
 class NotAcceptable(ServiceError):
     """None of the formats in the Accept header can be produced; the detail lists those offered."""
 
@@ -134,6 +143,7 @@ PROBLEM_TYPES: dict[str, type[ServiceError]] = {
         Unauthorized,
         NotFound,
         MethodNotAllowed,
+        RequestTimeout,
         NotAcceptable,
         Conflict,
         Gone,

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
         default_factory=list, description="origins allowed by CORS (JSON list); none by default"
     )
     workers: int = Field(1, ge=1, le=64, description="uvicorn worker processes")
+    body_timeout_s: float = Field(
+        120, gt=0, description="seconds a request body may take to arrive in full (408 after)"
+    )
     shutdown_grace_s: int = Field(
         30, ge=1, description="seconds in-flight requests get to finish on shutdown"
     )

@@ -1,0 +1,178 @@
+"""Hostile and broken input: bounded memory, clear 4xx answers, no 500, no guessing."""
+
+from __future__ import annotations
+
+import socket
+from itertools import pairwise
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from service.db import upgrade
+from tests.conftest import LiveServer
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    database = f"sqlite:///{tmp_path_factory.mktemp('abuse') / 'abuse.db'}"
+    upgrade(database)
+    live = LiveServer(
+        {
+            "DATABASE_URL": database,
+            "RELU_BODY_TIMEOUT_S": "1",
+            "RELU_RATE_LIMIT_QUIZ_CREATE": "1000/minute",
+            "RELU_ADMIN_API_KEY": "abuse-admin",
+        }
+    )
+    yield live
+    live.stop()
+
+
+def _rss(server: LiveServer, field: str = "VmHWM") -> int:
+    for line in Path(f"/proc/{server.process.pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) * 1024
+    raise KeyError(field)
+
+
+def test_a_100_mb_json_body_is_refused_in_bounded_memory(server: LiveServer) -> None:
+    chunk = b"[" + b"1," * 500_000  # about 1 MB of a JSON array that never ends
+
+    def body() -> Iterator[bytes]:
+        yield b'{"x": '
+        for _ in range(100):
+            yield chunk
+
+    Path(f"/proc/{server.process.pid}/clear_refs").write_text("5")
+    before = _rss(server, "VmRSS")
+    start = time.monotonic()
+    response = httpx.post(
+        f"{server.url}/v1/relu",
+        content=body(),
+        headers={"content-type": "application/json"},
+        timeout=60,
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+    assert time.monotonic() - start < 20
+    # The JSON limit is 64 MiB: the server never holds much more than that.
+    assert _rss(server) - before < 200 * 2**20
+    assert httpx.get(f"{server.url}/healthz").status_code == 200
+
+
+def test_a_huge_declared_length_is_refused_at_once(server: LiveServer) -> None:
+    head = (
+        b"POST /v1/relu HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 99999999999\r\n\r\n"
+    )
+    start = time.monotonic()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(head + b'{"x": [')
+        answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 413")
+    assert time.monotonic() - start < 5
+    assert httpx.get(f"{server.url}/healthz").status_code == 200
+
+
+def test_a_slow_body_times_out(server: LiveServer) -> None:
+    head = (
+        b"POST /v1/relu HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 100\r\n\r\n"
+    )
+    start = time.monotonic()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(head + b'{"x": [1, ')
+        answer = sock.recv(65536)  # the server answers while the body is still missing
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    assert b"did not arrive within 1 s" in answer
+    assert time.monotonic() - start < 5
+    assert httpx.get(f"{server.url}/healthz").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "statuses"),
+    [
+        ("/v1/relu", b'{"x": "\xff\xfe"}', {422}),
+        ("/v1/relu", b'{"x": [1, 2]}\x00', {422}),
+        ("/v1/relu", b'{"x": ["\\u0000"]}', {422}),
+        ("/v1/relu", b'{"x": [1e400]}', {422}),
+        ("/v1/relu", b'{"x": [' + b"9" * 400 + b"]}", {422}),
+        ("/v1/relu", b'{"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", {413, 422}),
+        ("/v1/quizzes", b'{"size": 1, "topics": ["\xff"]}', {400, 422}),
+        ("/v1/quizzes", b'{"size": 1, "topics": ["\\u0000"]}', {422}),
+        ("/v1/quizzes", b'{"size": 99999999999999999999999}', {422}),
+        ("/v2/models/relu/infer", b"\x00\x01\x02", {400}),
+    ],
+)
+def test_malformed_input_is_a_clear_4xx(
+    server: LiveServer, path: str, body: bytes, statuses: set[int]
+) -> None:
+    response = httpx.post(
+        f"{server.url}{path}", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code in statuses, response.text[:300]
+    assert response.json()
+
+
+def test_integers_beyond_64_bits_have_a_documented_value(server: LiveServer) -> None:
+    response = httpx.post(
+        f"{server.url}/v1/relu",
+        content=b'{"x": [18446744073709551617]}',
+        headers={"content-type": "application/json"},
+    )
+    assert response.json()["value"] == [1.8446744073709552e19]
+
+
+def test_tokens_and_ids_cannot_be_guessed(server: LiveServer) -> None:
+    quizzes = [httpx.post(f"{server.url}/v1/quizzes", json={"size": 1}).json() for _ in range(20)]
+    ids = [q["id"] for q in quizzes]
+    tokens = [q["token"] for q in quizzes]
+    assert len(set(ids)) == len(set(tokens)) == 20
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)  # 128 random bits
+    assert all(len(t) >= 43 for t in tokens)  # 256 random bits, base64url
+    # Not sequential: consecutive ids are far apart (equal within 2**64 by chance: 2**-63).
+    assert all(abs(int(a, 16) - int(b, 16)) > 2**64 for a, b in pairwise(ids))
+    # Another quiz's token opens nothing.
+    other = httpx.get(
+        f"{server.url}/v1/quizzes/{ids[0]}", headers={"Authorization": f"Bearer {tokens[1]}"}
+    )
+    assert other.status_code == 401
+
+
+def _operations(server: LiveServer) -> list[tuple[str, str, dict[str, Any]]]:
+    spec = httpx.get(f"{server.url}/openapi.json").json()
+    return [
+        (method.upper(), path, operation)
+        for path, methods in spec["paths"].items()
+        if path.startswith("/v1")
+        for method, operation in methods.items()
+    ]
+
+
+def test_every_v1_route_without_and_with_a_wrong_token(server: LiveServer) -> None:
+    quiz = httpx.post(f"{server.url}/v1/quizzes", json={"size": 1}).json()
+    protected = {"getQuiz", "answerItem", "finishQuiz", "itemStats"}
+    walked = 0
+    for method, path, operation in _operations(server):
+        url = server.url + path.replace("{quiz_id}", quiz["id"]).replace("{name}", "relu")
+        body = {"position": 1, "response": {}} if path.endswith("/answers") else None
+        if path.endswith(("/value", "/subgradient")) or path in (
+            "/v1/relu",
+            "/v1/relu/subgradient",
+        ):
+            body = {"x": [1]}
+        if path == "/v1/quizzes":
+            body = {"size": 1}
+        for headers in ({}, {"Authorization": "Bearer wrong-token"}):
+            response = httpx.request(method, url, json=body, headers=headers)
+            if operation["operationId"] in protected:
+                assert response.status_code == 401, (method, path, headers)
+                assert response.headers["www-authenticate"] == "Bearer"
+            else:
+                assert response.status_code < 400, (method, path, response.text[:200])
+            walked += 1
+    assert walked == 2 * len(_operations(server))
