@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import socket
-from itertools import pairwise
 import time
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
