@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint bench install install-dev clean
+.PHONY: run test lint bench load install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python -m bench.evaluation
 	$(BIN)/python -m bench.quiz
+
+load: install-dev
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
