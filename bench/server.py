@@ -49,4 +49,5 @@ if __name__ == "__main__":
         workers=int(os.environ.get("RELU_WORKERS", "1")),
         log_config=None,
         access_log=False,
+        timeout_keep_alive=Settings().keep_alive_s,
     )

@@ -28,6 +28,7 @@ def serve(settings: Settings) -> None:
         access_log=False,  # the service logs every request itself, as JSON with its id
         proxy_headers=False,  # client addresses are resolved against RELU_TRUSTED_PROXIES
         timeout_graceful_shutdown=settings.shutdown_grace_s,
+        timeout_keep_alive=settings.keep_alive_s,
     )
 
 

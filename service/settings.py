@@ -61,6 +61,14 @@ class Settings(BaseSettings):
         default_factory=list, description="origins allowed by CORS (JSON list); none by default"
     )
     workers: int = Field(1, ge=1, le=64, description="uvicorn worker processes")
+    keep_alive_s: int = Field(
+        75,
+        ge=1,
+        description=(
+            "seconds an idle connection is kept open; longer than a proxy's or client's pool "
+            "keeps one (nginx: 60 s), so that they never reuse a connection the server closed"
+        ),
+    )
     body_timeout_s: float = Field(
         120, gt=0, description="seconds a request body may take to arrive in full (408 after)"
     )
