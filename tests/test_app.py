@@ -41,11 +41,6 @@ async def test_docs_can_be_turned_off(database_url: str) -> None:
         assert (await c.get("/openapi.json")).status_code == 404
 
 
-async def test_health(client: httpx.AsyncClient) -> None:
-    response = await client.get("/healthz")
-    assert response.json() == {"status": "ok"}
-
-
 async def test_problem_types_are_documented(client: httpx.AsyncClient) -> None:
     problem = (await client.post("/v1/relu", json={"x": [True]})).json()
     described = (await client.get(problem["type"])).json()

@@ -195,7 +195,7 @@ def _may_reveal(quiz: Quiz, closed: bool) -> bool:
     return quiz.finished_at is not None or (quiz.reveal == "after_answer" and closed)
 
 
-def _evidence(item: Item, stored: dict[str, Any]) -> Evidence | None:
+def _evidence(stored: dict[str, Any]) -> Evidence | None:
     return Evidence.model_validate(stored) if stored else None
 
 
@@ -210,7 +210,7 @@ def _result(quiz: Quiz, item: Item, tries: Sequence[Attempt]) -> AnswerResult:
         feedback=last.feedback,
         misconception=last.misconception,
         tries_left=0 if closed else quiz.max_tries - len(tries),
-        evidence=_evidence(item, last.evidence),
+        evidence=_evidence(last.evidence),
     )
     if _may_reveal(quiz, closed):
         result.explanation = item.explanation
