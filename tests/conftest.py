@@ -137,6 +137,14 @@ class LiveServer:
         self.stop()
         raise RuntimeError(f"the server did not start:\n{self.output()[-3000:]}")
 
+    def raw(self, head: bytes, body: bytes = b"") -> tuple[bytes, float]:
+        """Send bytes on a socket of its own; the first answer bytes and the seconds taken."""
+        start = time.monotonic()
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as sock:
+            sock.sendall(head + body)
+            received = sock.recv(65536)
+        return received, time.monotonic() - start
+
     def output(self) -> str:
         return Path(self.log.name).read_text(errors="replace")
 

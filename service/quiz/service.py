@@ -83,6 +83,13 @@ def _matches(entry: Entry, request: QuizCreate) -> bool:
     )
 
 
+def _public_function(item: Item) -> PublicFunction | None:
+    """The catalogue function an item is about, as a frontend plots it."""
+    if item.function is None:
+        return None
+    return PublicFunction(name=item.function.name, params=dict(item.function.params))
+
+
 def public_item(position: int, item: Item, row: QuizItem) -> PublicItem:
     texts = {c.id: c.text for c in item.choices}
     return PublicItem(
@@ -94,11 +101,7 @@ def public_item(position: int, item: Item, row: QuizItem) -> PublicItem:
         difficulty=item.difficulty,
         stem=item.stem,
         choices=[PublicChoice(id=c, text=texts[c]) for c in row.choice_order if c in texts],
-        function=(
-            PublicFunction(name=item.function.name, params=dict(item.function.params))
-            if item.function
-            else None
-        ),
+        function=_public_function(item),
         points=item.points,
         length=item.length,
     )
@@ -435,11 +438,7 @@ def browse(bank: Bank, filters: QuizCreate, limit: int, cursor: str | None) -> I
                 difficulty=entry.difficulty,
                 stem=item.stem,
                 generated=entry.generated,
-                function=(
-                    PublicFunction(name=item.function.name, params=dict(item.function.params))
-                    if item.function
-                    else None
-                ),
+                function=_public_function(item),
             )
         )
     more = len(matching) > limit

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-import time
-
 import httpx
 import numpy as np
 
 from tests.conftest import LiveServer
-
-
-def _raw_request(server: LiveServer, head: bytes, body: bytes) -> tuple[bytes, float]:
-    start = time.monotonic()
-    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
-        sock.sendall(head + body)
-        received = sock.recv(65536)
-    return received, time.monotonic() - start
 
 
 def test_declared_length_over_the_limit_is_answered_at_once(live_server: LiveServer) -> None:
@@ -25,7 +14,7 @@ def test_declared_length_over_the_limit_is_answered_at_once(live_server: LiveSer
         b"POST /v1/relu HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
         b"Content-Length: 1000000000\r\n\r\n"
     )
-    received, elapsed = _raw_request(live_server, head, b"\x00" * 10)
+    received, elapsed = live_server.raw(head, b"\x00" * 10)
     assert received.startswith(b"HTTP/1.1 413")
     assert b"application/problem+json" in received
     assert elapsed < 5
@@ -38,7 +27,7 @@ def test_too_many_elements_is_answered_before_the_body(live_server: LiveServer) 
         b"POST /v1/relu?dtype=float16 HTTP/1.1\r\nHost: x\r\n"
         b"Content-Type: application/octet-stream\r\nContent-Length: 6000000\r\n\r\n"
     )
-    received, _ = _raw_request(live_server, head, b"")
+    received, _ = live_server.raw(head, b"")
     assert received.startswith(b"HTTP/1.1 413")
 
 
