@@ -23,8 +23,16 @@ from service.core.catalogue import CATALOGUE, CatalogueError
 from service.quiz.core import answers
 from service.quiz.core.answers import ResponseError, Tolerance
 from service.quiz.core.families import FAMILIES, Family
-from service.quiz.core.grading import grade
-from service.quiz.core.items import Alternative, Choice, Evidence, FunctionRef, Item, SampleTest
+from service.quiz.core.grading import degenerate, gives_away, grade
+from service.quiz.core.items import (
+    Alternative,
+    Choice,
+    Evidence,
+    FunctionRef,
+    Item,
+    SampleTest,
+    staged_hints,
+)
 from service.quiz.core.taxonomy import ANSWER_TYPES, MISCONCEPTIONS, TOPICS
 
 CHOICE_TYPES = {"single_choice", "multiple_choice"}
@@ -54,6 +62,7 @@ class AlternativeSpec(BaseModel):
     response: Any
     credit: float = Field(ge=0, lt=1)
     misconception: str | None = None
+    feedback: str | None = Field(None, min_length=1)
     _check = field_validator("misconception")(_misconception)
 
 
@@ -105,6 +114,7 @@ class ItemSpec(BaseModel):
     tolerance: ToleranceSpec = Field(default_factory=ToleranceSpec)
     function: FunctionSpec | None = None
     evidence_at: float | None = None
+    hints: list[str] = Field(default_factory=list, max_length=5)
     tests: list[TestSpec] = Field(min_length=1)
 
     @field_validator("topics")
@@ -141,6 +151,8 @@ class ItemSpec(BaseModel):
             raise ValueError("choice ids must be distinct")
         if self.evidence_at is not None and self.function is None:
             raise ValueError("evidence_at needs a function")
+        if any(not hint.strip() for hint in self.hints):
+            raise ValueError("a hint must say something")
         return self
 
 
@@ -162,11 +174,47 @@ def _evidence(function: FunctionSpec, x: float) -> Evidence:
     return Evidence(f, x)
 
 
+def _hint_evidence(
+    key: answers.Response, evidence: Evidence | None, tolerance: Tolerance
+) -> Evidence | None:
+    """The evidence to offer as the first hint: none where the quotients are the key."""
+    if evidence is None or gives_away(key, evidence, tolerance):
+        return None
+    return evidence
+
+
+def check_scoring(item: Item) -> None:
+    """The scoring rules that keep a grade from being gamed (ValueError naming the field):
+    a multiple_choice key has right and wrong choices, so that every choice or none earns 0;
+    single_choice and true_false are all or nothing; no vector alternative earns over 0.5;
+    and no alternative lies so close to the key that the two cannot be told apart."""
+    if isinstance(item.key, answers.MultipleChoice) and not (
+        0 < len(item.key.choices) < len(item.choices)
+    ):
+        raise ValueError("key.choices: a multiple_choice key needs a right and a wrong choice")
+    ceiling = {"single_choice": 0.0, "true_false": 0.0, "vector": 0.5}.get(item.type, 1.0)
+    for index, alternative in enumerate(item.alternatives):
+        if alternative.credit > ceiling:
+            raise ValueError(
+                f"alternatives.{index}.credit: a {item.type} alternative earns at most {ceiling:g}"
+            )
+    problem = degenerate(item)
+    if problem is not None:
+        raise ValueError(problem)
+
+
 def build(spec: ItemSpec) -> Item:
-    """The grader's item from a validated spec (ValueError on a key or test that does not parse)."""
+    """The grader's item from a validated spec (ValueError on a key or test that does not parse,
+    or on scoring that could be gamed)."""
     key = _parse(spec, spec.key, "key", None)
     length = len(key.values) if isinstance(key, answers.Vector) else None
-    return Item(
+    evidence = (
+        _evidence(spec.function, spec.evidence_at)
+        if spec.function is not None and spec.evidence_at is not None
+        else None
+    )
+    tolerance = Tolerance(spec.tolerance.abs, spec.tolerance.rel)
+    item = Item(
         id=spec.id,
         version=spec.version,
         topics=tuple(spec.topics),
@@ -182,20 +230,20 @@ def build(spec: ItemSpec) -> Item:
                 _parse(spec, a.response, f"alternatives.{i}.response", length),
                 a.credit,
                 a.misconception,
+                a.feedback,
             )
             for i, a in enumerate(spec.alternatives)
         ),
         feedback=dict(spec.feedback),
-        tolerance=Tolerance(spec.tolerance.abs, spec.tolerance.rel),
+        tolerance=tolerance,
         function=FunctionRef(spec.function.name, spec.function.params) if spec.function else None,
-        evidence=(
-            _evidence(spec.function, spec.evidence_at)
-            if spec.function is not None and spec.evidence_at is not None
-            else None
-        ),
+        evidence=evidence,
+        hints=staged_hints(spec.hints, _hint_evidence(key, evidence, tolerance)),
         length=length,
         tests=tuple(SampleTest(t.response, t.score, t.misconception) for t in spec.tests),
     )
+    check_scoring(item)
+    return item
 
 
 def run_tests(item: Item) -> Iterator[str]:
@@ -208,8 +256,8 @@ def run_tests(item: Item) -> Iterator[str]:
             yield f"{where}.response: {exc.message}"
             continue
         got = grade(item, response)
-        if abs(got.fraction - test.fraction) > 1e-9:
-            yield f"{where}: expected score {test.fraction:g}, graded {got.fraction:g}"
+        if abs(got.credit - test.fraction) > 1e-9:
+            yield f"{where}: expected score {test.fraction:g}, graded {got.credit:g}"
         if got.misconception != test.misconception:
             yield (
                 f"{where}: expected misconception {test.misconception}, graded {got.misconception}"

@@ -124,9 +124,21 @@ def test_point_set_is_order_free_and_ignores_repeats() -> None:
     assert answers.matches(PointSet(()), PointSet(()), TOL)
 
 
-def test_partial_credit() -> None:
+def test_multiple_choice_credit_charges_each_wrong_pick() -> None:
+    ids = ("a", "b", "c", "d", "e")
     right = MultipleChoice(frozenset({"a", "b"}))
-    assert answers.fraction_right(MultipleChoice(frozenset({"a"})), right, TOL) == 0.5
-    assert answers.fraction_right(MultipleChoice(frozenset({"a", "c"})), right, TOL) == 0.0
-    assert answers.fraction_right(MultipleChoice(frozenset({"a", "b"})), right, TOL) == 1.0
-    assert answers.fraction_right(Vector((0.0, 1.0, 9.0)), Vector((0.0, 1.0, 1.0)), TOL) == 2 / 3
+
+    def credit(*picked: str) -> float:
+        return answers.partial_credit(MultipleChoice(frozenset(picked)), right, ids)
+
+    assert credit("a") == 0.5
+    assert credit("a", "c") == pytest.approx(0.5 - 1 / 3)
+    assert credit("a", "b", "c") == pytest.approx(2 / 3)
+    assert credit(*ids) == 0.0  # every choice
+    assert credit() == 0.0  # none
+    assert credit("c", "d") == 0.0  # never below 0
+
+
+def test_other_types_earn_nothing_short_of_the_key() -> None:
+    assert answers.partial_credit(Vector((0.0, 1.0, 9.0)), Vector((0.0, 1.0, 1.0)), ()) == 0.0
+    assert answers.partial_credit(PointSet((0.0,)), PointSet((0.0, 6.0)), ()) == 0.0

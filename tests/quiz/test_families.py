@@ -6,10 +6,11 @@ import pytest
 
 from service.quiz.core import answers
 from service.quiz.core.families import FAMILIES, Fact, Family
-from service.quiz.core.grading import grade
+from service.quiz.core.grading import degenerate, grade
 from service.quiz.core.taxonomy import ANSWER_TYPES, MISCONCEPTIONS, TOPICS
 
 SEEDS = range(50)
+MANY_SEEDS = range(500)
 STEPS = (1e-4, 1e-5, 1e-6)
 
 
@@ -76,6 +77,47 @@ def test_variants_are_reproducible_and_grade_their_own_key(family: Family) -> No
             assert not graded.correct, f"{family.id} seed {seed}: an alternative equals the key"
         assert "nan" not in item.stem.lower()
     assert len(stems) > 1, f"{family.id} gives one variant only"
+
+
+@pytest.mark.parametrize("family", FAMILIES.values(), ids=lambda f: f.id)
+def test_no_variant_grades_a_listed_wrong_answer_as_right(family: Family) -> None:
+    """On 500 seeds: no alternative (each a distractor or a misconception's answer) is graded
+    correct, and none lies within ten tolerances of the key."""
+    for seed in MANY_SEEDS:
+        item = family.generate(seed).item
+        assert degenerate(item) is None, (family.id, seed)
+        for alternative in item.alternatives:
+            assert not grade(item, alternative.response).correct, (family.id, seed)
+
+
+def test_softplus_variants_are_told_apart_from_relus_derivative() -> None:
+    for seed in MANY_SEEDS:
+        item = FAMILIES["gen.softplus-derivative"].generate(seed).item
+        assert isinstance(item.key, answers.Numeric)
+        assert item.key.value is not None
+        for relu_slope in (0.0, 1.0):
+            assert abs(item.key.value - relu_slope) > 10 * item.tolerance.absolute, seed
+
+
+def test_x_abs_x_explains_the_derivative_of_the_multiple_asked_for() -> None:
+    for seed in SEEDS:
+        item = FAMILIES["gen.x-abs-x-derivative"].generate(seed).item
+        if item.stem.startswith("What is") and "= -x|x|" in item.stem:
+            assert "f'(x) = -2|x|" in item.explanation
+            return
+    raise AssertionError("no variant of -x|x| in the seeds")
+
+
+def test_autodiff_programs_are_differentiated_as_each_framework_does() -> None:
+    said = {"PyTorch": "backward()", "JAX": "jax.grad", "TensorFlow": "GradientTape"}
+    seen = set()
+    for seed in SEEDS:
+        stem = FAMILIES["gen.autodiff-program"].generate(seed).item.stem
+        framework = next(name for name in said if stem.startswith(f"In {name}"))
+        assert said[framework] in stem
+        assert all(said[other] not in stem for other in said if other != framework)
+        seen.add(framework)
+    assert seen == set(said)
 
 
 def test_autodiff_program_keys_match_the_recorded_frameworks() -> None:

@@ -280,14 +280,17 @@ def matches(got: Response, want: Response, tol: Tolerance) -> bool:
     return got == want
 
 
-def fraction_right(got: Response, want: Response, tol: Tolerance) -> float:
-    """Partial credit where a type has it (multiple choice, vector); else 0 or 1."""
-    match got, want:
-        case MultipleChoice(picked), MultipleChoice(right):
-            if not right:
-                return 1.0 if not picked else 0.0
-            hits, misses = len(picked & right), len(picked - right)
-            return max(0.0, (hits - misses) / len(right))
-        case Vector(a), Vector(b) if len(a) == len(b) and b:
-            return sum(tol.close(x, y) for x, y in zip(a, b, strict=True)) / len(b)
-    return 1.0 if matches(got, want, tol) else 0.0
+def partial_credit(got: Response, key: Response, choice_ids: Sequence[str]) -> float:
+    """The credit of a response that is neither the key nor one of the item's alternatives.
+
+    multiple_choice: the share of the right choices picked less the share of the wrong
+    choices picked, floored at 0, so that picking every choice, or none, earns nothing.
+    Every other type is all or nothing: 0 here.
+    """
+    if isinstance(got, MultipleChoice) and isinstance(key, MultipleChoice):
+        right = key.choices
+        wrong = set(choice_ids) - right
+        hits = len(got.choices & right) / len(right) if right else 0.0
+        misses = len(got.choices - right) / len(wrong) if wrong else 0.0
+        return max(0.0, hits - misses)
+    return 0.0

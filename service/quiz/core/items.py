@@ -1,8 +1,8 @@
-"""An item as the grader sees it: stem, key, alternatives with partial credit, feedback."""
+"""An item as the grader sees it: stem, key, alternatives with their credit, feedback, hints."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,11 +18,13 @@ class Choice:
 
 @dataclass(frozen=True)
 class Alternative:
-    """A wrong or partly right response the item recognises, with its credit and diagnosis."""
+    """A wrong or partly right response the item recognises: the credit it earns exactly, its
+    diagnosis, and feedback written for this response alone."""
 
     response: Response
     credit: float
     misconception: str | None = None
+    feedback: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,15 @@ class Evidence:
 
     f: Callable[[float], float]
     x: float
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A step towards the answer that a learner may ask for, at a cost; `evidence` adds the
+    one-sided difference quotients of f at a point."""
+
+    text: str
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True)
@@ -67,9 +78,24 @@ class Item:
     tolerance: Tolerance = field(default_factory=Tolerance)
     function: FunctionRef | None = None
     evidence: Evidence | None = None
+    hints: tuple[Hint, ...] = ()
     length: int | None = None
     tests: tuple[SampleTest, ...] = ()
 
     @property
     def choice_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.choices)
+
+
+EVIDENCE_HINT = (
+    "Look at the one-sided difference quotients $\\frac{{f(x) - f(x - h)}}{{h}}$ and "
+    "$\\frac{{f(x + h) - f(x)}}{{h}}$ at $x = {x}$ as $h$ shrinks:"
+)
+
+
+def staged_hints(texts: Sequence[str], evidence: Evidence | None) -> tuple[Hint, ...]:
+    """An item's hints in the order they are given: the difference quotients first, when
+    `evidence` is given (the caller passes None where the quotients would be the key itself),
+    then the written hints."""
+    first = (Hint(EVIDENCE_HINT.format(x=f"{evidence.x:g}"), evidence),) if evidence else ()
+    return first + tuple(Hint(text) for text in texts)

@@ -24,47 +24,59 @@ ANSWER_TYPES = (
     "vector",
 )
 
+# Each text names the mistake in general terms and states no item's key: a learner reads it
+# after a wrong try, while the item may still be open.
 MISCONCEPTIONS: dict[str, str] = {
     "continuous-implies-differentiable": (
-        "Continuity does not imply differentiability: relu is continuous at 0 but its one-sided "
-        "derivatives there differ."
+        "Continuity does not imply differentiability: a continuous function can have a corner, "
+        "where its one-sided derivatives differ."
     ),
     "differentiable-not-continuous": (
-        "Differentiability implies continuity: a function with a derivative at a point is "
-        "continuous there."
+        "A derivative at a point forces continuity there; a jump rules a derivative out."
     ),
     "left-right-swapped": "The left and right sides were swapped.",
-    "value-for-derivative": "That is the function's value, not its derivative.",
+    "value-for-derivative": "That is a value of the function, not a slope.",
     "convention-as-truth": (
-        "That is a framework's convention, not mathematics: the derivative does not exist there, "
-        "and frameworks pick one subgradient and move on."
+        "A framework's value at a kink is a convention: it must return some number, whether or "
+        "not a derivative exists there."
     ),
     "truth-for-convention": (
         "The question asks what a framework returns, which is its convention, not whether the "
         "derivative exists."
     ),
     "subgradient-unique": (
-        "At a kink a convex function has a whole interval of subgradients, not a single one."
+        "At a kink a convex function can have a whole interval of subgradients, not a single one."
     ),
-    "subdifferential-open": "The subdifferential of a convex function is a closed interval.",
+    "subdifferential-open": "A subdifferential contains its endpoints: it is a closed set.",
     "jump-has-subgradient": (
-        "At a jump the function is not continuous, so it has no derivative and no subgradient."
+        "A jump is not a kink: the function is not locally Lipschitz there, so the one-sided "
+        "derivatives do not bound a Clarke subdifferential."
     ),
     "limit-is-value": "A limit describes nearby values; it need not equal the value at the point.",
     "kink-missed": "A point where the one-sided derivatives differ was left out.",
     "smooth-point-included": "A point where the function is differentiable was counted as a kink.",
+    "one-sided-dne-assumed": (
+        "Where the derivative does not exist, the one-sided derivatives still can: each is the "
+        "slope of one piece."
+    ),
+    "kinked-for-smooth": (
+        "A smooth approximation of relu is not relu: its derivative changes gradually instead "
+        "of jumping from 0 to 1."
+    ),
     "autodiff-is-exact": (
         "Autodiff applies the chain rule to the program as written, with one chosen value at each "
         "kink; on some programs that is not a derivative of the function computed."
     ),
     "derivative-continuous-assumed": (
-        "A derivative can exist everywhere without being continuous (x^2 sin(1/x) at 0)."
+        "A derivative can exist at a point without being continuous there."
     ),
     "measure-zero-ignored": (
-        "The kink is a single point, a set of measure zero: random inputs hit it with "
-        "probability zero, but low-precision floats make it more likely."
+        "A single point has measure zero, but floating-point rounding lands on it far more often "
+        "than measure zero suggests."
     ),
-    "negative-zero-confused": "-0.0 compares equal to 0.0; relu(-0.0) is 0.",
-    "nan-ignored": "NaN propagates through arithmetic and comparisons are false.",
+    "negative-zero-confused": "-0.0 is the number 0: it compares equal to 0.0.",
+    "nan-ignored": (
+        "NaN propagates through arithmetic, and every ordered comparison with it is false."
+    ),
     "sign-error": "The sign is wrong.",
 }
