@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
@@ -12,6 +13,7 @@ from service.dependencies import settings_of
 from service.errors import Unprocessable
 from service.evaluation import service, transport
 from service.evaluation.schemas import (
+    FunctionGraphs,
     FunctionInfo,
     FunctionParamsQuery,
     ReluSubgradientQuery,
@@ -24,11 +26,12 @@ from service.evaluation.schemas import (
     ValueResponse,
 )
 from service.evaluation.service import Kind
-from service.http.openapi import example, inline_schema
+from service.http.openapi import RELU_GRAPH, RELU_SUBGRADIENT_GRAPH, example, inline_schema
 from service.http.query import parse_query, query_doc
 from service.http.threads import run_sized
 
 router = APIRouter(prefix="/v1", tags=["evaluation"])
+T = TypeVar("T")
 
 _RELU_INFO: dict[str, Any] = {
     "name": "relu",
@@ -182,9 +185,31 @@ async def list_functions() -> list[FunctionInfo]:
     responses={404: _ERRORS[404], 422: _ERRORS[422]},
 )
 async def get_function_info(name: FunctionName, request: Request) -> FunctionInfo:
+    return _with_query_params(service.describe, name, request)
+
+
+@router.get(
+    "/functions/{name}/graph",
+    operation_id="getFunctionGraph",
+    summary="Graphs of f and of its subgradient, as a plot draws them",
+    openapi_extra={"parameters": query_doc(FunctionParamsQuery)},
+    responses={
+        **example({"function": RELU_GRAPH, "subgradient": RELU_SUBGRADIENT_GRAPH}),
+        404: _ERRORS[404],
+        422: _ERRORS[422],
+    },
+)
+async def get_function_graph(name: FunctionName, request: Request) -> FunctionGraphs:
+    return _with_query_params(service.function_graphs, name, request)
+
+
+def _with_query_params(
+    answer: Callable[[str, dict[str, float]], T], name: str, request: Request
+) -> T:
+    """answer(name, the function's parameters from the query), a bad parameter a 422."""
     given = parse_query(FunctionParamsQuery, request).given()
     try:
-        return service.describe(name, given)
+        return answer(name, given)
     except CatalogueError as exc:
         raise Unprocessable(exc.message, ("query", *exc.loc[1:])) from None
 

@@ -198,3 +198,33 @@ class FunctionInfo(BaseModel):
     param_values: dict[str, float]
     kinks: list[KinkInfo]
     presets: dict[Framework, PresetInfo]
+
+
+class Dot(BaseModel):
+    x: float
+    y: float
+    filled: bool = Field(description="a point of the graph; an open dot is a limit not taken")
+
+
+class Segment(BaseModel):
+    x: float
+    lower: float
+    upper: float
+
+
+class Graph(BaseModel):
+    """A graph as a plot draws it: polylines of [x, y] points, dots, and vertical segments
+    (a subdifferential, both ends included)."""
+
+    lo: float = Field(description="the left end of the x range")
+    hi: float = Field(description="the right end of the x range")
+    pieces: list[list[tuple[float, float]]]
+    dots: list[Dot]
+    segments: list[Segment]
+
+
+class FunctionGraphs(BaseModel):
+    function: Graph = Field(description="f, with a filled dot at each jump's value")
+    subgradient: Graph = Field(
+        description="f' where it exists, and the subdifferential at each kink as a segment"
+    )

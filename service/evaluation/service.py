@@ -1,12 +1,13 @@
-"""Evaluation use cases: metadata of the catalogue and batch evaluation. No HTTP here."""
+"""Evaluation use cases: metadata of the catalogue, graphs and batch evaluation. No HTTP here."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
+from service.core import graphs
 from service.core.catalogue import CATALOGUE, CatalogueError, Function, Kink, get_function
 from service.core.conventions import (
     CONVENTIONS,
@@ -19,7 +20,9 @@ from service.core.conventions import (
 from service.core.evaluate import compute
 from service.evaluation.arrays import DType, FloatArray, dtype_name
 from service.evaluation.schemas import (
+    FunctionGraphs,
     FunctionInfo,
+    Graph,
     KinkInfo,
     Mode,
     ParamInfo,
@@ -151,3 +154,20 @@ def describe(name: str, given: dict[str, float] | None = None) -> FunctionInfo:
 @cache
 def catalogue() -> list[FunctionInfo]:
     return [describe(name) for name in CATALOGUE]
+
+
+GraphOf = Literal["function", "subgradient"]
+
+
+@lru_cache(maxsize=512)
+def graph(name: str, params: tuple[tuple[str, float], ...], of: GraphOf) -> Graph:
+    """The graph of f or of its subgradient, for resolved parameters given as sorted pairs."""
+    make = graphs.function_graph if of == "function" else graphs.subgradient_graph
+    return Graph.model_validate(make(name, dict(params)), from_attributes=True)
+
+
+def function_graphs(name: str, given: dict[str, float] | None = None) -> FunctionGraphs:
+    params = tuple(sorted(get_function(name).resolve(given).items()))
+    return FunctionGraphs(
+        function=graph(name, params, "function"), subgradient=graph(name, params, "subgradient")
+    )

@@ -12,30 +12,55 @@ def example(
     return {status: {"content": {media_type: {"example": value}}}}
 
 
+RELU_GRAPH = {
+    "lo": -3.5,
+    "hi": 3.5,
+    "pieces": [[[-3.5, 0.0], [0.0, 0.0], [3.5, 3.5]]],
+    "dots": [],
+    "segments": [],
+}
+RELU_SUBGRADIENT_GRAPH = {
+    "lo": -3.5,
+    "hi": 3.5,
+    "pieces": [[[-3.5, 0.0], [0.0, 0.0]], [[0.0, 1.0], [3.5, 1.0]]],
+    "dots": [{"x": 0.0, "y": 0.0, "filled": True}, {"x": 0.0, "y": 1.0, "filled": True}],
+    "segments": [{"x": 0.0, "lower": 0.0, "upper": 1.0}],
+}
+# The examples show an item written for the documentation, not one of the bank: the document
+# is public, and the bank's keys, explanations and feedback are not.
 QUIZ_ITEM = {
     "position": 1,
-    "item_id": "relu-derivative-at-zero",
+    "item_id": "example-relu-derivative-at-two",
     "version": 1,
     "type": "numeric",
-    "topics": ["differentiability", "autodiff-conventions"],
+    "topics": ["differentiability"],
     "difficulty": 2,
-    "stem": 'What is $\\operatorname{relu}\'(0)$? Answer "does not exist" if it does not.',
+    "stem": 'What is $\\operatorname{relu}\'(2)$? Answer "does not exist" if it does not.',
     "choices": [],
-    "function": {"name": "relu", "params": {}},
+    "function": {
+        "name": "relu",
+        "title": "Rectified linear unit",
+        "formula": "max(0, x)",
+        "params": {},
+    },
+    "graph": RELU_GRAPH,
     "points": 1.0,
+    "hints": 1,
     "length": None,
 }
 ITEM_STATE = {
     "position": 1,
-    "item_id": "relu-derivative-at-zero",
+    "item_id": "example-relu-derivative-at-two",
     "answered": True,
-    "tries_used": 1,
+    "tries_used": 2,
     "tries_left": 0,
-    "correct": False,
-    "score": 0.5,
+    "correct": True,
+    "score": 0.666667,
     "max_score": 1.0,
-    "explanation": "The one-sided derivatives 0 and 1 differ, so relu'(0) does not exist.",
-    "key": {"dne": True},
+    "hints_used": 0,
+    "hints": [],
+    "explanation": "Near 2, relu(x) = x, whose slope is 1.",
+    "key": {"value": 1},
 }
 
 

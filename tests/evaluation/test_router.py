@@ -103,6 +103,22 @@ async def test_step_metadata_says_why_there_is_no_subgradient(client: httpx.Asyn
     assert "not continuous" in kink["note"]
 
 
+async def test_graphs_follow_query_params(client: httpx.AsyncClient) -> None:
+    graphs = (
+        await client.get("/v1/functions/hardtanh/graph", params={"min_val": -2, "max_val": 0.5})
+    ).json()
+    assert graphs["function"]["pieces"] == [[[-3.5, -2.0], [-2.0, -2.0], [0.5, 0.5], [3.5, 0.5]]]
+    segments = graphs["subgradient"]["segments"]
+    assert segments == [
+        {"x": -2.0, "lower": 0.0, "upper": 1.0},
+        {"x": 0.5, "lower": 0.0, "upper": 1.0},
+    ]
+    step = (await client.get("/v1/functions/step/graph")).json()["function"]
+    assert {"x": 0.0, "y": 1.0, "filled": False} in step["dots"]
+    assert_problem(await client.get("/v1/functions/gelu/graph"), 404)
+    assert_problem(await client.get("/v1/functions/softplus/graph?beta=-1"), 422, ["query", "beta"])
+
+
 async def test_metadata_errors(client: httpx.AsyncClient) -> None:
     assert_problem(await client.get("/v1/functions/gelu"), 404)
     assert_problem(await client.get("/v1/functions/softplus?beta=-1"), 422, ["query", "beta"])
