@@ -1,4 +1,5 @@
-"""The quiz's tables. A quiz stores its seed and choices; items are rebuilt from the bank."""
+"""The quiz's tables. A quiz stores its seed, choices and penalties; items are rebuilt from
+the bank."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ class Quiz(Base):
     size: Mapped[int] = mapped_column(Integer)
     max_tries: Mapped[int] = mapped_column(Integer)
     reveal: Mapped[str] = mapped_column(String(16))
+    penalty: Mapped[float] = mapped_column(Float)
+    hint_penalty: Mapped[float] = mapped_column(Float)
     time_limit_s: Mapped[int | None] = mapped_column(Integer)
     filters: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -58,6 +61,9 @@ class QuizItem(Base):
     choice_order: Mapped[list[str]] = mapped_column(JSON)
     points: Mapped[float] = mapped_column(Float)
     topics: Mapped[list[str]] = mapped_column(JSON)
+    # Hints taken; raised only from the value read (a conditional update), so that two
+    # simultaneous requests cannot hand out the same hint twice or skip one.
+    hints_used: Mapped[int] = mapped_column(Integer, default=0)
 
     quiz: Mapped[Quiz] = relationship(back_populates="items")
 
@@ -83,11 +89,11 @@ class Attempt(Base):
     item_id: Mapped[str] = mapped_column(String(64), index=True)
     response: Mapped[dict[str, Any]] = mapped_column(JSON)
     response_digest: Mapped[str] = mapped_column(String(64))
-    fraction: Mapped[float] = mapped_column(Float)
-    score: Mapped[float] = mapped_column(Float)
+    fraction: Mapped[float] = mapped_column(Float)  # the response's credit, before penalties
+    hints_used: Mapped[int] = mapped_column(Integer)  # hints taken before this try
+    score: Mapped[float] = mapped_column(Float)  # after the penalties for earlier tries and hints
     max_score: Mapped[float] = mapped_column(Float)
     correct: Mapped[bool] = mapped_column(Boolean)
     misconception: Mapped[str | None] = mapped_column(String(64))
     feedback: Mapped[str] = mapped_column(Text)
-    evidence: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import CursorResult, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from service.quiz.models import Attempt, Quiz, QuizItem
@@ -76,3 +76,19 @@ def misconception_counts(session: Session) -> Sequence[tuple[str, str, int]]:
         .group_by(Attempt.item_id, Attempt.misconception)
     ).all()
     return [(item_id, str(misconception), count) for item_id, misconception, count in rows]
+
+
+def take_hint(session: Session, quiz_id: str, position: int, seen: int) -> bool:
+    """Counts one more hint taken, if the count is still the one read (False: another request
+    took a hint in between, and the caller reads again)."""
+    result = session.execute(
+        update(QuizItem)
+        .where(
+            QuizItem.quiz_id == quiz_id,
+            QuizItem.position == position,
+            QuizItem.hints_used == seen,
+        )
+        .values(hints_used=seen + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return cast(CursorResult[Any], result).rowcount == 1

@@ -10,18 +10,21 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from service.db import transaction
 from service.dependencies import settings_of
 from service.errors import Unauthorized
-from service.http.openapi import ITEM_STATE, QUIZ_ITEM, example
+from service.http.openapi import ITEM_STATE, QUIZ_ITEM, RELU_SUBGRADIENT_GRAPH, example
 from service.quiz import service
 from service.quiz.bank import Bank
 from service.quiz.schemas import (
     AnswerResult,
     AnswerSubmit,
+    HintRequest,
+    HintResult,
     ItemPage,
     ItemStats,
     QuizCreate,
     QuizCreated,
     QuizState,
     QuizSummary,
+    ServiceConfig,
     TopicInfo,
 )
 from service.settings import Settings
@@ -62,7 +65,7 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         400: "the body could not be read as JSON text",
         401: "missing or wrong bearer token",
         404: "no such quiz",
-        409: "the item is closed, or the quiz is finished",
+        409: "the item is closed, the quiz is finished, or the item has no hint left",
         410: "the quiz's time limit has passed",
         422: "the body cannot be used; errors[] says where (an unreadable response uses no try)",
     }
@@ -83,6 +86,8 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
                 "seed": 42,
                 "max_tries": 1,
                 "reveal": "after_answer",
+                "penalty": 0.3333333333333333,
+                "hint_penalty": 0.1,
                 "items": [QUIZ_ITEM],
             },
             status=201,
@@ -93,8 +98,33 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 async def create_quiz(
     body: QuizCreate, request: Request, bank: BankDep, settings: SettingsDep
 ) -> QuizCreated:
+    reveal = service.defaults(settings.exam_mode).reveal
     return await transaction(
-        request, lambda session: service.create_quiz(session, bank, body, settings.quiz_ttl_s)
+        request,
+        lambda session: service.create_quiz(session, bank, body, settings.quiz_ttl_s, reveal),
+    )
+
+
+@router.get(
+    "/config",
+    operation_id="getConfig",
+    summary="This deployment: exam mode, and the settings a new quiz gets by default",
+    responses=example(
+        {
+            "exam_mode": False,
+            "quiz_defaults": {
+                "size": 10,
+                "max_tries": 1,
+                "reveal": "after_answer",
+                "penalty": 0.3333333333333333,
+                "hint_penalty": 0.1,
+            },
+        }
+    ),
+)
+async def get_config(settings: SettingsDep) -> ServiceConfig:
+    return ServiceConfig(
+        exam_mode=settings.exam_mode, quiz_defaults=service.defaults(settings.exam_mode)
     )
 
 
@@ -110,9 +140,11 @@ async def create_quiz(
                 "created_at": "2026-11-27T10:03:37Z",
                 "expires_at": "2026-12-04T10:03:37Z",
                 "finished_at": None,
+                "max_tries": 2,
                 "reveal": "after_answer",
-                "max_tries": 1,
-                "score": 0.5,
+                "penalty": 0.3333333333333333,
+                "hint_penalty": 0.1,
+                "score": 0.666667,
                 "max_score": 1.0,
                 "items": [ITEM_STATE],
             }
@@ -133,22 +165,17 @@ async def get_quiz(quiz_id: QuizId, token: TokenDep, request: Request, bank: Ban
         **example(
             {
                 "position": 1,
-                "correct": False,
-                "score": 0.5,
+                "correct": True,
+                "credit": 1.0,
+                "score": 0.666667,
                 "max_score": 1.0,
-                "feedback": "0 is what PyTorch, JAX and TensorFlow return, a convention.",
-                "misconception": "convention-as-truth",
+                "feedback": "Correct.",
+                "misconception": None,
                 "tries_left": 0,
-                "evidence": {
-                    "x": 0.0,
-                    "quotients": [
-                        {"h": 0.1, "left": 0.0, "right": 1.0},
-                        {"h": 0.001, "left": 0.0, "right": 1.0},
-                        {"h": 1e-06, "left": 0.0, "right": 1.0},
-                    ],
-                },
-                "explanation": "The one-sided derivatives 0 and 1 differ.",
-                "key": {"dne": True},
+                "hints_used": 0,
+                "explanation": "Near 2, relu(x) = x, whose slope is 1.",
+                "key": {"value": 1},
+                "subgradient_graph": RELU_SUBGRADIENT_GRAPH,
             }
         ),
         **_errors(400, 401, 404, 409, 410, 422),
@@ -166,21 +193,57 @@ async def answer_item(
 
 
 @router.post(
+    "/quizzes/{quiz_id}/hints",
+    operation_id="takeHint",
+    summary="The item's next hint; each one taken costs hint_penalty on every later try",
+    responses={
+        **example(
+            {
+                "number": 1,
+                "text": "Look at the one-sided difference quotients at $x = 2$ as $h$ shrinks:",
+                "evidence": {
+                    "x": 2.0,
+                    "quotients": [
+                        {"h": 0.1, "left": 1.0, "right": 1.0},
+                        {"h": 0.001, "left": 1.0, "right": 1.0},
+                        {"h": 1e-06, "left": 1.0, "right": 1.0},
+                    ],
+                },
+                "position": 1,
+                "hints_used": 1,
+                "hints_left": 0,
+                "hint_penalty": 0.1,
+            }
+        ),
+        **_errors(400, 401, 404, 409, 410, 422),
+    },
+)
+async def take_hint(
+    quiz_id: QuizId, body: HintRequest, token: TokenDep, request: Request, bank: BankDep
+) -> HintResult:
+    return await transaction(
+        request,
+        lambda session: service.take_hint(session, bank, quiz_id, token, body.position),
+    )
+
+
+@router.post(
     "/quizzes/{quiz_id}/finish",
     operation_id="finishQuiz",
     summary="Finish the quiz: total, maximum and per-topic breakdown (idempotent)",
     responses={
         **example(
             {
+                "max_tries": 2,
+                "reveal": "after_answer",
+                "penalty": 0.3333333333333333,
+                "hint_penalty": 0.1,
                 "id": "8adaf830f09dcfab392da9d53a8b1929",
-                "total": 0.5,
+                "total": 0.666667,
                 "maximum": 1.0,
-                "fraction": 0.5,
+                "fraction": 0.666667,
                 "finished_at": "2026-11-27T10:09:12Z",
-                "topics": [
-                    {"topic": "autodiff-conventions", "score": 0.5, "max_score": 1.0},
-                    {"topic": "differentiability", "score": 0.5, "max_score": 1.0},
-                ],
+                "topics": [{"topic": "differentiability", "score": 0.666667, "max_score": 1.0}],
                 "items": [ITEM_STATE],
             }
         ),
@@ -227,7 +290,12 @@ async def list_topics(bank: BankDep) -> list[TopicInfo]:
                         "difficulty": 2,
                         "stem": "What is $\\operatorname{relu}'(0)$?",
                         "generated": False,
-                        "function": {"name": "relu", "params": {}},
+                        "function": {
+                            "name": "relu",
+                            "title": "Rectified linear unit",
+                            "formula": "max(0, x)",
+                            "params": {},
+                        },
                     }
                 ],
                 "next_cursor": "cmVsdS1kZXJpdmF0aXZlLWF0LXplcm8",

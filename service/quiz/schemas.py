@@ -1,6 +1,8 @@
 """The quiz's public shapes. A learner's item is its own class, with no field that could
-carry a key, an explanation or feedback; those travel only in grading results, and only
-when the quiz's reveal policy allows."""
+carry a key, an explanation, feedback or a hint; keys, explanations, written feedback,
+difference quotients and the graph of f' travel only in grading results and item states, and
+only when the quiz's reveal policy allows; a hint travels only in the answer to the hint route
+that paid for it."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from service.evaluation.schemas import Graph
 from service.quiz.core.taxonomy import ANSWER_TYPES, TOPICS
 
 Reveal = Literal["after_answer", "after_finish", "never"]
@@ -43,12 +46,19 @@ class QuizCreate(BaseModel):
         None, ge=0, lt=2**63, description="the same seed and filters give the same quiz"
     )
     max_tries: int = Field(1, ge=1, le=5, description="tries per item")
-    reveal: Reveal = Field(
-        "after_answer",
+    reveal: Reveal | None = Field(
+        None,
         description=(
-            "when keys and explanations show: after_answer (once an item is closed), "
-            "after_finish, or never"
+            "when keys, explanations and written feedback show: after_answer (once an item is "
+            "closed), after_finish, or never; by default after_answer, and after_finish on a "
+            "deployment in exam mode (GET /v1/config)"
         ),
+    )
+    penalty: float = Field(
+        1 / 3, ge=0, le=1, description="share of an item's points lost per wrong try before a try"
+    )
+    hint_penalty: float = Field(
+        0.1, ge=0, le=1, description="share of an item's points lost per hint taken before a try"
     )
     time_limit_s: int | None = Field(None, ge=10, le=7 * 86_400, description="seconds to answer")
 
@@ -70,6 +80,8 @@ class PublicChoice(BaseModel):
 
 class PublicFunction(BaseModel):
     name: str
+    title: str
+    formula: str
     params: dict[str, float]
 
 
@@ -84,20 +96,27 @@ class PublicItem(BaseModel):
     difficulty: int
     stem: str = Field(description="UTF-8 Markdown with LaTeX between $ signs")
     choices: list[PublicChoice]
-    function: PublicFunction | None = Field(
-        description="the catalogue function the item is about, to plot it"
+    function: PublicFunction | None = Field(description="the catalogue function the item is about")
+    graph: Graph | None = Field(
+        description="the graph of that function, computed on the server, to draw it"
     )
     points: float
+    hints: int = Field(description="how many hints the item offers (POST .../hints)")
     length: int | None = Field(None, description="vector items: how many numbers to give")
 
 
-class QuizCreated(BaseModel):
+class QuizSettings(BaseModel):
+    max_tries: int
+    reveal: Reveal
+    penalty: float = Field(description="share of an item's points lost per wrong try")
+    hint_penalty: float = Field(description="share of an item's points lost per hint")
+
+
+class QuizCreated(QuizSettings):
     id: str
     token: str = Field(description="send as Authorization: Bearer <token> on every quiz call")
     expires_at: datetime
     seed: int
-    max_tries: int
-    reveal: Reveal
     items: list[PublicItem]
 
 
@@ -130,40 +149,73 @@ class Evidence(BaseModel):
     )
 
 
-class AnswerResult(BaseModel):
-    position: int
-    correct: bool
-    score: float
-    max_score: float
-    feedback: str
-    misconception: str | None
-    tries_left: int
+class HintRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"position": 1}]})
+
+    position: int = Field(ge=1, le=50)
+
+
+class PublicHint(BaseModel):
+    number: int = Field(description="1 for the first hint of the item")
+    text: str = Field(description="UTF-8 Markdown with LaTeX between $ signs")
     evidence: Evidence | None = None
+
+
+class HintResult(PublicHint):
+    position: int
+    hints_used: int
+    hints_left: int
+    hint_penalty: float = Field(description="what each hint costs, as a share of the points")
+
+
+class Revealed(BaseModel):
+    """What the reveal policy shows once an item is closed (after_answer) or the quiz
+    finished (after_finish); never under `never`."""
+
     explanation: str | None = Field(None, description="when the reveal policy allows")
     key: dict[str, Any] | None = Field(None, description="when the reveal policy allows")
+    evidence: Evidence | None = Field(None, description="when the reveal policy allows")
+    subgradient_graph: Graph | None = Field(
+        None, description="the graph of f' and the subdifferential, when the policy allows"
+    )
 
 
-class ItemState(BaseModel):
+class AnswerResult(Revealed):
+    position: int
+    correct: bool
+    credit: float = Field(description="what this response earns before penalties, 0 to 1")
+    score: float = Field(description="the item's score: its best try after penalties")
+    max_score: float
+    feedback: str = Field(
+        description=(
+            "feedback written for this response once the policy reveals; before that, the "
+            "verdict or the misconception in general words"
+        )
+    )
+    misconception: str | None
+    tries_left: int
+    hints_used: int
+
+
+class ItemState(Revealed):
     position: int
     item_id: str
     answered: bool
     tries_used: int
     tries_left: int
-    correct: bool | None
-    score: float | None
+    correct: bool | None = Field(description="whether the last try was right")
+    score: float | None = Field(description="the best try's score after penalties")
     max_score: float
-    explanation: str | None = None
-    key: dict[str, Any] | None = None
+    hints_used: int
+    hints: list[PublicHint] = Field(description="the hints taken so far")
 
 
-class QuizState(BaseModel):
+class QuizState(QuizSettings):
     id: str
     status: Status
     created_at: datetime
     expires_at: datetime
     finished_at: datetime | None
-    reveal: Reveal
-    max_tries: int
     score: float
     max_score: float
     items: list[ItemState]
@@ -175,7 +227,7 @@ class TopicScore(BaseModel):
     max_score: float
 
 
-class QuizSummary(BaseModel):
+class QuizSummary(QuizSettings):
     id: str
     total: float
     maximum: float
@@ -183,6 +235,24 @@ class QuizSummary(BaseModel):
     finished_at: datetime
     topics: list[TopicScore]
     items: list[ItemState]
+
+
+class QuizDefaults(BaseModel):
+    size: int
+    max_tries: int
+    reveal: Reveal
+    penalty: float
+    hint_penalty: float
+
+
+class ServiceConfig(BaseModel):
+    exam_mode: bool = Field(
+        description=(
+            "the evaluation routes, the inference protocol and the playground are off, so that "
+            "a learner cannot use the service as a calculator during a quiz"
+        )
+    )
+    quiz_defaults: QuizDefaults
 
 
 class TopicInfo(BaseModel):

@@ -1,4 +1,5 @@
-"""Quiz use cases: start, answer, read, finish, browse and item statistics. No HTTP here."""
+"""Quiz use cases: start, answer, take a hint, read, finish, browse and item statistics.
+No HTTP here."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from service.core.catalogue import CATALOGUE
 from service.errors import (
     Conflict,
     Gone,
@@ -25,12 +27,14 @@ from service.errors import (
     Unprocessable,
     clean_pydantic_error,
 )
+from service.evaluation.schemas import Graph
+from service.evaluation.service import GraphOf, graph
 from service.quiz import repository
 from service.quiz.bank import Bank, Entry
-from service.quiz.core import answers
+from service.quiz.core import answers, items
 from service.quiz.core.answers import ResponseError
-from service.quiz.core.grading import Grade, grade
-from service.quiz.core.items import Item
+from service.quiz.core.grading import diagnosis, grade, penalised, quotients
+from service.quiz.core.items import FunctionRef, Item
 from service.quiz.core.statistics import Final, item_figures
 from service.quiz.core.taxonomy import TOPICS
 from service.quiz.models import Attempt, Quiz, QuizItem
@@ -38,6 +42,7 @@ from service.quiz.schemas import (
     AnswerResult,
     AnswerSubmit,
     Evidence,
+    HintResult,
     ItemInfo,
     ItemPage,
     ItemState,
@@ -45,17 +50,22 @@ from service.quiz.schemas import (
     MisconceptionCount,
     PublicChoice,
     PublicFunction,
+    PublicHint,
     PublicItem,
     QuizCreate,
     QuizCreated,
+    QuizDefaults,
     QuizState,
     QuizSummary,
     Quotient,
+    Reveal,
+    Revealed,
     TopicInfo,
     TopicScore,
 )
 
 ANSWER_RETRIES = 5
+HINT_RETRIES = 5
 
 
 def utcnow() -> datetime:
@@ -87,7 +97,16 @@ def _public_function(item: Item) -> PublicFunction | None:
     """The catalogue function an item is about, as a frontend plots it."""
     if item.function is None:
         return None
-    return PublicFunction(name=item.function.name, params=dict(item.function.params))
+    fn = CATALOGUE[item.function.name]
+    return PublicFunction(
+        name=fn.name, title=fn.title, formula=fn.formula, params=dict(item.function.params)
+    )
+
+
+def _graph_of(function: FunctionRef | None, of: GraphOf) -> Graph | None:
+    if function is None:
+        return None
+    return graph(function.name, tuple(sorted(function.params.items())), of)
 
 
 def public_item(position: int, item: Item, row: QuizItem) -> PublicItem:
@@ -102,13 +121,27 @@ def public_item(position: int, item: Item, row: QuizItem) -> PublicItem:
         stem=item.stem,
         choices=[PublicChoice(id=c, text=texts[c]) for c in row.choice_order if c in texts],
         function=_public_function(item),
+        graph=_graph_of(item.function, "function"),
         points=item.points,
+        hints=len(item.hints),
         length=item.length,
     )
 
 
+def defaults(exam_mode: bool) -> QuizDefaults:
+    """What a quiz gets when its creation request leaves a setting out."""
+    fields = QuizCreate.model_fields
+    return QuizDefaults(
+        size=fields["size"].default,
+        max_tries=fields["max_tries"].default,
+        reveal="after_finish" if exam_mode else "after_answer",
+        penalty=fields["penalty"].default,
+        hint_penalty=fields["hint_penalty"].default,
+    )
+
+
 def create_quiz(
-    session: Session, bank: Bank, request: QuizCreate, default_ttl_s: int
+    session: Session, bank: Bank, request: QuizCreate, default_ttl_s: int, default_reveal: Reveal
 ) -> QuizCreated:
     if (
         request.min_difficulty is not None
@@ -127,13 +160,16 @@ def create_quiz(
     token = secrets.token_urlsafe(32)
     now = utcnow()
     ttl = request.time_limit_s if request.time_limit_s is not None else default_ttl_s
+    reveal = request.reveal or default_reveal
     quiz = dict(
         id=secrets.token_hex(16),
         token_hash=hashlib.sha256(token.encode()).hexdigest(),
         seed=seed,
         size=request.size,
         max_tries=request.max_tries,
-        reveal=request.reveal,
+        reveal=reveal,
+        penalty=request.penalty,
+        hint_penalty=request.hint_penalty,
         time_limit_s=request.time_limit_s,
         filters=request.model_dump(
             include={"size", "topics", "min_difficulty", "max_difficulty", "types"}
@@ -156,6 +192,7 @@ def create_quiz(
             choice_order=order,
             points=item.points,
             topics=list(item.topics),
+            hints_used=0,
         )
         rows.append(row)
         public.append(public_item(position, item, row))
@@ -166,7 +203,9 @@ def create_quiz(
         expires_at=quiz["expires_at"],
         seed=seed,
         max_tries=request.max_tries,
-        reveal=request.reveal,
+        reveal=reveal,
+        penalty=request.penalty,
+        hint_penalty=request.hint_penalty,
         items=public,
     )
 
@@ -198,34 +237,63 @@ def _may_reveal(quiz: Quiz, closed: bool) -> bool:
     return quiz.finished_at is not None or (quiz.reveal == "after_answer" and closed)
 
 
-def _evidence(stored: dict[str, Any]) -> Evidence | None:
-    return Evidence.model_validate(stored) if stored else None
+def _item_score(tries: Sequence[Attempt]) -> float:
+    """The best try's score; each try's score already has its penalties taken off."""
+    return max(a.score for a in tries)
 
 
-def _result(quiz: Quiz, item: Item, tries: Sequence[Attempt]) -> AnswerResult:
+def _quotient_table(source: items.Evidence) -> Evidence:
+    table = [Quotient(h=q.h, left=q.left, right=q.right) for q in quotients(source)]
+    return Evidence(x=source.x, quotients=table)
+
+
+def _reveal(target: Revealed, item: Item) -> None:
+    """Everything the reveal policy withholds until it allows: key, explanation, the
+    difference quotients and the graph of f'."""
+    target.explanation = item.explanation
+    target.key = answers.to_json(item.key)
+    if item.evidence is not None:
+        target.evidence = _quotient_table(item.evidence)
+    subgradient = _graph_of(item.function, "subgradient")
+    if subgradient is not None:
+        target.subgradient_graph = subgradient
+
+
+def _result(quiz: Quiz, item: Item, row: QuizItem, tries: Sequence[Attempt]) -> AnswerResult:
     last = tries[-1]
     closed = _closed(quiz, tries)
+    revealed = _may_reveal(quiz, closed)
     result = AnswerResult(
         position=last.position,
         correct=last.correct,
-        score=last.score,
+        credit=last.fraction,
+        score=_item_score(tries),
         max_score=last.max_score,
-        feedback=last.feedback,
+        feedback=last.feedback if revealed else diagnosis(last.correct, last.misconception),
         misconception=last.misconception,
         tries_left=0 if closed else quiz.max_tries - len(tries),
-        evidence=_evidence(last.evidence),
+        hints_used=row.hints_used,
     )
-    if _may_reveal(quiz, closed):
-        result.explanation = item.explanation
-        result.key = answers.to_json(item.key)
+    if revealed:
+        _reveal(result, item)
     return result
 
 
-def _stored_evidence(item: Item, graded: Grade) -> dict[str, Any]:
-    if item.evidence is None:
-        return {}
-    quotients = [Quotient(h=q.h, left=q.left, right=q.right) for q in graded.evidence]
-    return Evidence(x=item.evidence.x, quotients=quotients).model_dump()
+def _open_for_work(quiz: Quiz) -> None:
+    """Answers and hints need a quiz that is neither finished nor out of time."""
+    if quiz.finished_at is not None:
+        raise Conflict("the quiz is finished; it takes no more answers")
+    if utcnow() > _aware(quiz.expires_at):
+        raise Gone(f"the quiz's time ran out at {_aware(quiz.expires_at).isoformat()}")
+
+
+def _position(quiz: Quiz, row: QuizItem | None, position: int) -> QuizItem:
+    if row is None:
+        raise Unprocessable(
+            f"the quiz has {quiz.size} items; there is no position {position}",
+            ("body", "position"),
+        )
+    return row
 
 
 # --- answering ------------------------------------------------------------------------
@@ -234,17 +302,10 @@ def _stored_evidence(item: Item, graded: Grade) -> dict[str, Any]:
 def _answer_once(
     session: Session, bank: Bank, quiz_id: str, token: str, submit: AnswerSubmit
 ) -> tuple[AnswerResult, bool]:
-    found, row = repository.get_quiz_and_item(session, quiz_id, submit.position)
+    found, found_row = repository.get_quiz_and_item(session, quiz_id, submit.position)
     quiz = _check(found, quiz_id, token)
-    if quiz.finished_at is not None:
-        raise Conflict("the quiz is finished; it takes no more answers")
-    if utcnow() > _aware(quiz.expires_at):
-        raise Gone(f"the quiz's time ran out at {_aware(quiz.expires_at).isoformat()}")
-    if row is None:
-        raise Unprocessable(
-            f"the quiz has {quiz.size} items; there is no position {submit.position}",
-            ("body", "position"),
-        )
+    _open_for_work(quiz)
+    row = _position(quiz, found_row, submit.position)
     item = bank.item(row.item_id, row.variant_seed)
     try:
         response = answers.parse(item.type, submit.response, item.choice_ids, item.length)
@@ -260,27 +321,30 @@ def _answer_once(
     tries = repository.attempts(session, quiz.id, submit.position)
     if _closed(quiz, tries):
         if tries[-1].response_digest == digest:
-            return _result(quiz, item, tries), False  # the same answer again: a safe retry
+            # the same answer again: a safe retry
+            return _result(quiz, item, row, tries), False
         raise Conflict(f"item {submit.position} is closed; it takes no other answer")
     graded = grade(item, response)
+    try_number = len(tries) + 1
+    score = penalised(graded.credit, try_number, row.hints_used, quiz.penalty, quiz.hint_penalty)
     attempt = Attempt(
         quiz_id=quiz.id,
         position=submit.position,
-        try_number=len(tries) + 1,
+        try_number=try_number,
         item_id=item.id,
         response=canonical,
         response_digest=digest,
-        fraction=graded.fraction,
-        score=graded.score,
-        max_score=graded.max_score,
+        fraction=graded.credit,
+        hints_used=row.hints_used,
+        score=round(score * item.points, 6),
+        max_score=item.points,
         correct=graded.correct,
         misconception=graded.misconception,
         feedback=graded.feedback,
-        evidence=_stored_evidence(item, graded),
         created_at=utcnow(),
     )
     repository.add(session, attempt)
-    return _result(quiz, item, [*tries, attempt]), True
+    return _result(quiz, item, row, [*tries, attempt]), True
 
 
 def answer(
@@ -295,6 +359,43 @@ def answer(
         except IntegrityError:
             session.rollback()
     raise Conflict("the item is being answered by another request; try again")
+
+
+# --- hints ----------------------------------------------------------------------------
+
+
+def _public_hint(number: int, hint: items.Hint) -> PublicHint:
+    evidence = _quotient_table(hint.evidence) if hint.evidence is not None else None
+    return PublicHint(number=number, text=hint.text, evidence=evidence)
+
+
+def take_hint(session: Session, bank: Bank, quiz_id: str, token: str, position: int) -> HintResult:
+    """The item's next hint, counted against every later try of the item. Only an open item
+    gives hints; the count is raised by a conditional update, so that two simultaneous
+    requests get two different hints (or one of them is told that none is left)."""
+    for _ in range(HINT_RETRIES):
+        found, found_row = repository.get_quiz_and_item(session, quiz_id, position)
+        quiz = _check(found, quiz_id, token)
+        _open_for_work(quiz)
+        row = _position(quiz, found_row, position)
+        item = bank.item(row.item_id, row.variant_seed)
+        if _closed(quiz, repository.attempts(session, quiz.id, position)):
+            raise Conflict(f"item {position} is closed; hints are for items still open")
+        seen = row.hints_used
+        if seen >= len(item.hints):
+            raise Conflict(f"item {position} has no hint left ({len(item.hints)} given)")
+        if repository.take_hint(session, quiz.id, position, seen):
+            hint = _public_hint(seen + 1, item.hints[seen])
+            return HintResult(
+                **hint.model_dump(),
+                position=position,
+                hints_used=seen + 1,
+                hints_left=len(item.hints) - seen - 1,
+                hint_penalty=quiz.hint_penalty,
+            )
+        session.rollback()
+        session.expire_all()
+    raise Conflict("hints for this item are being taken by another request; try again")
 
 
 # --- reading and finishing ------------------------------------------------------------
@@ -316,12 +417,16 @@ def _states(session: Session, bank: Bank, quiz: Quiz) -> list[ItemState]:
             tries_used=len(tries),
             tries_left=0 if closed else quiz.max_tries - len(tries),
             correct=tries[-1].correct if tries else None,
-            score=tries[-1].score if tries else None,
+            score=_item_score(tries) if tries else None,
             max_score=row.points,
+            hints_used=row.hints_used,
+            hints=[
+                _public_hint(number, hint)
+                for number, hint in enumerate(item.hints[: row.hints_used], start=1)
+            ],
         )
         if _may_reveal(quiz, closed):
-            state.explanation = item.explanation
-            state.key = answers.to_json(item.key)
+            _reveal(state, item)
         states.append(state)
     return states
 
@@ -343,6 +448,8 @@ def state(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizState:
         finished_at=_aware(quiz.finished_at) if quiz.finished_at else None,
         reveal=quiz.reveal,
         max_tries=quiz.max_tries,
+        penalty=quiz.penalty,
+        hint_penalty=quiz.hint_penalty,
         score=sum(s.score or 0 for s in items),
         max_score=sum(s.max_score for s in items),
         items=items,
@@ -365,6 +472,10 @@ def finish(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizSummar
     maximum = sum(s.max_score for s in items)
     return QuizSummary(
         id=quiz.id,
+        reveal=quiz.reveal,
+        max_tries=quiz.max_tries,
+        penalty=quiz.penalty,
+        hint_penalty=quiz.hint_penalty,
         total=total,
         maximum=maximum,
         fraction=total / maximum if maximum else 0.0,
@@ -450,7 +561,9 @@ def item_stats(session: Session) -> list[ItemStats]:
     finals: dict[tuple[str, int], Attempt] = {}
     answers_per_item: Counter[str] = Counter()
     for attempt in attempts:
-        finals[(attempt.quiz_id, attempt.position)] = attempt  # ordered: the last try wins
+        best = finals.get((attempt.quiz_id, attempt.position))
+        if best is None or attempt.score > best.score:
+            finals[(attempt.quiz_id, attempt.position)] = attempt  # an item scores its best try
         answers_per_item[attempt.item_id] += 1
     figures = item_figures(
         Final(a.quiz_id, a.item_id, a.score, a.max_score) for a in finals.values()

@@ -149,11 +149,13 @@ def _operations(server: LiveServer) -> list[tuple[str, str, dict[str, Any]]]:
 
 def test_every_v1_route_without_and_with_a_wrong_token(server: LiveServer) -> None:
     quiz = httpx.post(f"{server.url}/v1/quizzes", json={"size": 1}).json()
-    protected = {"getQuiz", "answerItem", "finishQuiz", "itemStats"}
+    protected = {"getQuiz", "answerItem", "takeHint", "finishQuiz", "itemStats"}
     walked = 0
     for method, path, operation in _operations(server):
         url = server.url + path.replace("{quiz_id}", quiz["id"]).replace("{name}", "relu")
         body = {"position": 1, "response": {}} if path.endswith("/answers") else None
+        if path.endswith("/hints"):
+            body = {"position": 1}
         if path.endswith(("/value", "/subgradient")) or path in (
             "/v1/relu",
             "/v1/relu/subgradient",

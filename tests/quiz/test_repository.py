@@ -23,12 +23,12 @@ def _attempt(quiz_id: str, try_number: int) -> Attempt:
         response={"value": 1},
         response_digest="d" * 64,
         fraction=0.0,
+        hints_used=0,
         score=0.0,
         max_score=1.0,
         correct=False,
         misconception=None,
         feedback="",
-        evidence={},
         created_at=datetime.now(UTC),
     )
 
@@ -36,7 +36,11 @@ def _attempt(quiz_id: str, try_number: int) -> Attempt:
 def _quiz(app: FastAPI, **options: Any) -> tuple[str, str]:
     with app.state.sessions() as session:
         created = service.create_quiz(
-            session, load_bank(), QuizCreate(size=1, types=["numeric"], **options), 3600
+            session,
+            load_bank(),
+            QuizCreate(size=1, types=["numeric"], **options),
+            3600,
+            "after_answer",
         )
         session.commit()
     return created.id, created.token
@@ -72,3 +76,18 @@ def test_a_lost_race_starts_over_and_sees_the_winner(
             session, load_bank(), quiz_id, token, AnswerSubmit(position=1, response={"value": 2})
         )
     assert calls["n"] == 2
+
+
+def test_a_hint_is_counted_only_from_the_count_read(app: FastAPI) -> None:
+    """Two requests that both read 0 hints: the first raises the count, the second finds the
+    count moved and must read again, so that no hint is handed out twice."""
+    quiz_id, _ = _quiz(app)
+    with app.state.sessions() as session:
+        assert repository.take_hint(session, quiz_id, 1, seen=0)
+        assert not repository.take_hint(session, quiz_id, 1, seen=0)
+        assert repository.take_hint(session, quiz_id, 1, seen=1)
+        session.commit()
+    with app.state.sessions() as session:
+        _, row = repository.get_quiz_and_item(session, quiz_id, 1)
+        assert row is not None
+        assert row.hints_used == 2

@@ -1,0 +1,205 @@
+"""The quiz's use cases on a small bank of known items: penalties, the best try, hints, and
+what each reveal policy shows, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from service.errors import Conflict
+from service.quiz import service
+from service.quiz.bank import Bank, load_file
+from service.quiz.core.taxonomy import MISCONCEPTIONS
+from service.quiz.schemas import AnswerSubmit, QuizCreate
+
+ITEMS = """
+- id: relu-derivative
+  version: 1
+  topics: [differentiability]
+  difficulty: 2
+  type: numeric
+  stem: "What is relu'(0)?"
+  key: {dne: true}
+  alternatives:
+    - {response: {value: 0}, credit: 0, misconception: convention-as-truth,
+       feedback: "0 is what torch.relu returns."}
+  explanation: "The one-sided derivatives 0 and 1 differ."
+  function: {name: relu}
+  evidence_at: 0
+  hints: ["Compare the two one-sided quotients."]
+  tests:
+    - {response: {dne: true}, score: 1}
+    - {response: {value: 0}, score: 0, misconception: convention-as-truth}
+- id: relu-subdifferential
+  version: 1
+  topics: [subgradients]
+  difficulty: 2
+  type: interval
+  stem: "Give the subdifferential of relu at 0."
+  key: {lower: 0, upper: 1}
+  alternatives:
+    - {response: {lower: 0, upper: 1, lower_closed: false, upper_closed: false}, credit: 0.5,
+       misconception: subdifferential-open}
+  explanation: "[0, 1], closed."
+  tests:
+    - {response: {lower: 0, upper: 1}, score: 1}
+    - {response: {lower: 0, upper: 1, lower_closed: false, upper_closed: false}, score: 0.5,
+       misconception: subdifferential-open}
+"""
+BANK = Bank({item.id: item for item in load_file("test.yaml", ITEMS)}, {})
+DNE: dict[str, Any] = {"dne": True}
+ZERO: dict[str, Any] = {"value": 0}
+OPEN: dict[str, Any] = {"lower": 0, "upper": 1, "lower_closed": False, "upper_closed": False}
+WRONG_INTERVAL: dict[str, Any] = {"lower": 5, "upper": 6}
+
+
+class Quiz:
+    """A quiz of the small bank, and the calls a learner makes on it."""
+
+    def __init__(self, app: FastAPI, **options: Any) -> None:
+        self.app = app
+        options.setdefault("reveal", "after_answer")
+        with app.state.sessions() as session:
+            created = service.create_quiz(
+                session, BANK, QuizCreate(size=2, seed=1, **options), 3600, "after_answer"
+            )
+            session.commit()
+        self.id, self.token = created.id, created.token
+        self.created = created
+        self.position = {item.item_id: item.position for item in created.items}
+
+    def _run(self, work: Any) -> Any:
+        with self.app.state.sessions() as session:
+            result = work(session)
+            session.commit()
+            return result
+
+    def answer(self, item_id: str, response: dict[str, Any]) -> Any:
+        submit = AnswerSubmit(position=self.position[item_id], response=response)
+        return self._run(lambda s: service.answer(s, BANK, self.id, self.token, submit)[0])
+
+    def hint(self, item_id: str) -> Any:
+        position = self.position[item_id]
+        return self._run(lambda s: service.take_hint(s, BANK, self.id, self.token, position))
+
+    def state(self) -> Any:
+        return self._run(lambda s: service.state(s, BANK, self.id, self.token))
+
+    def finish(self) -> Any:
+        return self._run(lambda s: service.finish(s, BANK, self.id, self.token))
+
+
+def test_the_settings_are_public(app: FastAPI) -> None:
+    quiz = Quiz(app, max_tries=3, penalty=0.25, hint_penalty=0.2)
+    assert (quiz.created.penalty, quiz.created.hint_penalty) == (0.25, 0.2)
+    state = quiz.state()
+    assert (state.penalty, state.hint_penalty, state.max_tries) == (0.25, 0.2, 3)
+    summary = quiz.finish()
+    assert (summary.penalty, summary.hint_penalty) == (0.25, 0.2)
+
+
+def test_each_wrong_try_costs_the_penalty(app: FastAPI) -> None:
+    quiz = Quiz(app, max_tries=3)
+    quiz.answer("relu-derivative", ZERO)
+    quiz.answer("relu-derivative", {"value": 1})
+    right = quiz.answer("relu-derivative", DNE)
+    assert right.correct
+    assert right.credit == 1.0
+    assert right.score == pytest.approx(1 / 3, abs=1e-6)
+
+
+def test_the_best_try_counts_and_a_later_try_never_lowers_it(app: FastAPI) -> None:
+    quiz = Quiz(app, max_tries=3)
+    first = quiz.answer("relu-subdifferential", OPEN)
+    assert (first.credit, first.score) == (0.5, 0.5)
+    second = quiz.answer("relu-subdifferential", WRONG_INTERVAL)
+    assert (second.credit, second.score) == (0.0, 0.5)
+    third = quiz.answer("relu-subdifferential", {"lower": 0, "upper": 1})
+    assert third.score == pytest.approx(1 / 3, abs=1e-6) or third.score == 0.5
+    assert third.score == 0.5  # 1 - 2/3 is below the first try's 0.5
+    assert quiz.finish().total == 0.5
+
+
+def test_hints_come_in_order_and_cost_every_later_try(app: FastAPI) -> None:
+    quiz = Quiz(app, max_tries=2)
+    first = quiz.hint("relu-derivative")
+    assert (first.number, first.hints_used, first.hints_left) == (1, 1, 1)
+    assert first.evidence is not None  # the item's difference quotients come first
+    assert [q.left for q in first.evidence.quotients] == [0, 0, 0]
+    second = quiz.hint("relu-derivative")
+    assert (second.number, second.text, second.evidence) == (
+        2,
+        "Compare the two one-sided quotients.",
+        None,
+    )
+    with pytest.raises(Conflict, match="no hint left"):
+        quiz.hint("relu-derivative")
+    graded = quiz.answer("relu-derivative", DNE)
+    assert graded.score == pytest.approx(0.8)
+    assert graded.hints_used == 2
+    state = quiz.state().items[quiz.position["relu-derivative"] - 1]
+    assert [h.number for h in state.hints] == [1, 2]
+    with pytest.raises(Conflict, match="closed"):
+        quiz.hint("relu-derivative")
+
+
+def test_a_hint_after_the_best_try_costs_nothing(app: FastAPI) -> None:
+    quiz = Quiz(app, max_tries=3)
+    assert quiz.answer("relu-subdifferential", OPEN).score == 0.5
+    with pytest.raises(Conflict, match="no hint left"):
+        quiz.hint("relu-subdifferential")  # an item without hints
+    quiz.hint("relu-derivative")
+    assert quiz.answer("relu-subdifferential", WRONG_INTERVAL).score == 0.5
+
+
+def test_before_the_reveal_a_wrong_try_reads_only_the_diagnosis(app: FastAPI) -> None:
+    quiz = Quiz(app, max_tries=2)
+    open_item = quiz.answer("relu-derivative", ZERO)
+    assert open_item.tries_left == 1
+    assert open_item.feedback == MISCONCEPTIONS["convention-as-truth"]
+    assert open_item.misconception == "convention-as-truth"
+    shown = open_item.model_dump(exclude_unset=True)
+    assert not {"key", "explanation", "evidence", "subgradient_graph"} & set(shown)
+    closed = quiz.answer("relu-derivative", {"value": 1})
+    assert closed.tries_left == 0
+    assert closed.key == DNE
+    assert closed.explanation
+    assert closed.evidence is not None
+    assert closed.subgradient_graph is not None
+    assert closed.subgradient_graph.segments[0].upper == 1.0
+
+
+def test_written_feedback_waits_for_the_reveal(app: FastAPI) -> None:
+    for reveal in ("after_finish", "never"):
+        quiz = Quiz(app, reveal=reveal)
+        graded = quiz.answer("relu-derivative", ZERO)
+        assert graded.tries_left == 0
+        assert graded.feedback == MISCONCEPTIONS["convention-as-truth"]
+        assert graded.key is None
+        assert graded.evidence is None
+        summary = quiz.finish()
+        item = summary.items[quiz.position["relu-derivative"] - 1]
+        assert (item.key is not None) == (reveal == "after_finish")
+        assert (item.evidence is not None) == (reveal == "after_finish")
+    quiz = Quiz(app)
+    assert quiz.answer("relu-derivative", ZERO).feedback == "0 is what torch.relu returns."
+
+
+def test_the_public_item_draws_f_and_counts_its_hints(app: FastAPI) -> None:
+    quiz = Quiz(app)
+    items = {item.item_id: item for item in quiz.created.items}
+    graph = items["relu-derivative"].graph
+    assert graph is not None
+    assert graph.pieces == [[(-3.5, 0.0), (0.0, 0.0), (3.5, 3.5)]]
+    assert items["relu-derivative"].hints == 2
+    assert items["relu-subdifferential"].graph is None
+    assert items["relu-subdifferential"].hints == 0
+
+
+def test_a_finished_quiz_gives_no_hint(app: FastAPI) -> None:
+    quiz = Quiz(app)
+    quiz.finish()
+    with pytest.raises(Conflict, match="finished"):
+        quiz.hint("relu-derivative")
