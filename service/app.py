@@ -24,7 +24,7 @@ from service.operations.timeouts import BodyTimeoutMiddleware
 from service.quiz.bank import load_bank
 from service.quiz.router import router as quiz_router
 from service.settings import Settings
-from service.web.router import STATIC
+from service.web.router import STATIC, playground
 from service.web.router import router as web_router
 
 EXPOSED_HEADERS = [
@@ -74,11 +74,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.metrics = Metrics()
     errors.install(app)
     app.include_router(operations_router)
-    app.include_router(evaluation_router)
+    # An exam deployment serves no calculator: the evaluation routes, the inference protocol
+    # and the playground answer 404 and are absent from the OpenAPI document.
+    if not settings.exam_mode:
+        app.include_router(evaluation_router)
     app.include_router(quiz_router)
-    app.include_router(inference_router)
+    if not settings.exam_mode:
+        app.include_router(inference_router)
     app.include_router(problems.router)
     app.include_router(web_router)
+    if not settings.exam_mode:
+        app.include_router(playground)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     # Middleware runs outermost last-added: observability sees every answer, 429s included.

@@ -39,6 +39,14 @@ class Settings(BaseSettings):
     quiz_ttl_s: int = Field(
         7 * 86_400, ge=60, description="how long a quiz without a time limit takes answers"
     )
+    exam_mode: bool = Field(
+        False,
+        description=(
+            "assessment deployment: the calculator routes (/v1/functions*, /v1/relu*, /v2/*, "
+            "/playground) answer 404 and leave the OpenAPI document, and quizzes reveal "
+            "answers after_finish unless they ask otherwise"
+        ),
+    )
     admin_api_key: SecretStr | None = Field(
         None, description="Bearer key for /v1/stats/items; without it that route is closed"
     )

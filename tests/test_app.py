@@ -47,3 +47,54 @@ async def test_problem_types_are_documented(client: httpx.AsyncClient) -> None:
     assert described["status"] == 422
     assert described["type"] == problem["type"]
     assert (await client.get("/problems/nope")).status_code == 404
+
+
+CALCULATOR = [
+    ("GET", "/v1/functions"),
+    ("GET", "/v1/functions/relu"),
+    ("GET", "/v1/functions/relu/graph"),
+    ("POST", "/v1/functions/relu/subgradient"),
+    ("POST", "/v1/relu"),
+    ("POST", "/v1/relu/subgradient"),
+    ("GET", "/v2/health/ready"),
+    ("GET", "/v2/models/relu"),
+    ("POST", "/v2/models/relu/infer"),
+    ("GET", "/playground"),
+]
+
+
+async def test_exam_mode_serves_no_calculator(database_url: str) -> None:
+    app = create_app(Settings(exam_mode=True, database_url=database_url))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        for method, path in CALCULATOR:
+            body = {"x": [0.0]} if method == "POST" else None
+            response = await c.request(method, path, json=body)
+            assert response.status_code == 404, path
+        paths = (await c.get("/openapi.json")).json()["paths"]
+        assert not [p for p in paths if p.startswith(("/v1/functions", "/v1/relu", "/v2"))]
+        assert "/v1/quizzes" in paths
+        config = (await c.get("/v1/config")).json()
+        assert config["exam_mode"] is True
+        assert config["quiz_defaults"]["reveal"] == "after_finish"
+        quiz = (await c.post("/v1/quizzes", json={"size": 3})).json()
+        assert quiz["reveal"] == "after_finish"
+        assert (await c.get("/")).status_code == 200  # the quiz page itself stays
+    app.state.engine.dispose()
+
+
+async def test_outside_exam_mode_the_calculator_is_there(client: httpx.AsyncClient) -> None:
+    for method, path in CALCULATOR:
+        body = {"x": [0.0]} if method == "POST" else None
+        response = await client.request(method, path, json=body)
+        assert response.status_code != 404, path
+    config = (await client.get("/v1/config")).json()
+    assert config == {
+        "exam_mode": False,
+        "quiz_defaults": {
+            "size": 10,
+            "max_tries": 1,
+            "reveal": "after_answer",
+            "penalty": pytest.approx(1 / 3),
+            "hint_penalty": 0.1,
+        },
+    }
