@@ -101,6 +101,12 @@ export function getFunction(name, params = {}) {
   return request("GET", `/v1/functions/${encodeURIComponent(name)}`, { query: params });
 }
 
+/** GET /v1/functions/{name}/graph?param=value: {function, subgradient}, graphs as plot.js
+ * draws them. */
+export function getFunctionGraph(name, params = {}) {
+  return request("GET", `/v1/functions/${encodeURIComponent(name)}/graph`, { query: params });
+}
+
 /** POST /v1/functions/{name}/value: {value: [...]} with non-finite numbers decoded. */
 export async function evaluateValue(name, x, params = {}) {
   const data = await request("POST", `/v1/functions/${encodeURIComponent(name)}/value`, {
@@ -130,6 +136,11 @@ export async function evaluateSubgradient(name, x, params = {}, options = {}) {
 
 // --- the quiz ------------------------------------------------------------------------
 
+/** GET /v1/config: {exam_mode, quiz_defaults: {size, max_tries, reveal, penalty, hint_penalty}}. */
+export function getConfig() {
+  return request("GET", "/v1/config");
+}
+
 /** GET /v1/topics: [{topic, description, items}]. */
 export function listTopics() {
   return request("GET", "/v1/topics");
@@ -147,6 +158,12 @@ export function answerItem(id, token, position, response) {
     token,
     body: { position, response },
   });
+}
+
+/** POST /v1/quizzes/{id}/hints: the item's next hint {number, text, evidence?, hints_left}.
+ * Each hint taken costs hint_penalty of the item's points on every later try. */
+export function takeHint(id, token, position) {
+  return request("POST", `/v1/quizzes/${encodeURIComponent(id)}/hints`, { token, body: { position } });
 }
 
 /** GET /v1/quizzes/{id}: status and per-item grading so far. */

@@ -4,7 +4,7 @@
 
 import * as api from "./api.js";
 import { formatNumber, renderInline, renderLatex } from "./math.js";
-import { loadPlotData, renderPlots } from "./plot.js";
+import { renderGraphs } from "./plot.js";
 
 const $ = (id) => document.getElementById(id);
 const el = {
@@ -210,10 +210,14 @@ async function refresh() {
   const choice = subgradientChoice();
   el.results.setAttribute("aria-busy", "true");
 
-  // 1. The metadata and the plot's grid data (this also checks the parameters).
-  let data;
+  // 1. The metadata and the graphs (this also checks the parameters).
+  let info;
+  let graphs;
   try {
-    data = await loadPlotData(fn.name, readParams());
+    [info, graphs] = await Promise.all([
+      api.getFunction(fn.name, readParams()),
+      api.getFunctionGraph(fn.name, readParams()),
+    ]);
   } catch (error) {
     if (ticket !== generation) return;
     showError(error.detail);
@@ -222,11 +226,11 @@ async function refresh() {
     return;
   }
   if (ticket !== generation) return;
-  showKinks(data.info);
+  showKinks(info);
 
   // 2. The four evaluations of the user's numbers, side by side. allSettled: a refused
   // convention (TensorFlow has no heaviside) should not hide the values and intervals.
-  const params = data.info.param_values;
+  const params = info.param_values;
   const settled = await Promise.allSettled([
     api.evaluateValue(fn.name, x, params),
     api.evaluateSubgradient(fn.name, x, params, { mode: "point", ...choice }),
@@ -239,7 +243,7 @@ async function refresh() {
   showError(details.join(" "));
   const [value, point, interval, oneSided] = settled.map((s) => (s.status === "fulfilled" ? s.value : null));
 
-  fillTable(x, data.info, { value, point, interval, oneSided });
+  fillTable(x, info, { value, point, interval, oneSided });
 
   // Draw the user's numbers on the plots too, with the subgradient the convention picked.
   const marks = [];
@@ -250,7 +254,14 @@ async function refresh() {
       }
     });
   }
-  renderPlots(el.plot, data, { marks });
+  renderGraphs(el.plot, {
+    title: info.title,
+    formula: info.formula,
+    params: info.param_values,
+    function: graphs.function,
+    subgradient: graphs.subgradient,
+    marks,
+  });
 }
 
 function fillTable(x, info, { value, point, interval, oneSided }) {

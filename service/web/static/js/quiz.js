@@ -3,10 +3,16 @@
 // The server does all the grading; this page only shows items, reads responses in the shape
 // of each answer type and shows what the server says. Progress lives in sessionStorage, so a
 // reload (or a crash of the tab) continues where the learner was.
+//
+// The page shows nothing that answers an item before the quiz's reveal policy does: an item's
+// plot is the graph of f that the server sends with it; the derivative's plot, the difference
+// quotients, the key and the explanation come only in the server's answers once they are
+// revealed, and a hint only when the learner asks (and pays) for it. It never calls the
+// evaluation API, which an exam deployment turns off.
 
 import * as api from "./api.js";
 import { formatNumber, inline, renderBlock, renderInline, spokenText } from "./math.js";
-import { cancelPlot, plotFunction } from "./plot.js";
+import { renderGraphs } from "./plot.js";
 
 const STORAGE_KEY = "relu-quiz";
 
@@ -24,6 +30,11 @@ const el = {
   finishSlot: $("finish-slot"),
   finish: $("finish-quiz"),
   quizError: $("quiz-error"),
+  quizRules: $("quiz-rules"),
+  navPlayground: $("nav-playground"),
+  reveal: $("reveal"),
+  hints: $("hints"),
+  hintButton: $("take-hint"),
   item: $("item"),
   itemHeading: $("item-heading"),
   itemMeta: $("item-meta"),
@@ -46,8 +57,8 @@ const el = {
 };
 
 /**
- * The quiz in progress:
- * {id, token, reveal, max_tries, items: [PublicItem], position, gradings: {position: result}}.
+ * The quiz in progress: {id, token, reveal, max_tries, penalty, hint_penalty,
+ * items: [PublicItem], position, gradings: {position: result}, hints: {position: [hint]}}.
  * `items` come only from the creation response (the GET route does not repeat the stems), which
  * is why they are kept in sessionStorage.
  */
@@ -73,6 +84,7 @@ function element(tag, attributes = {}, ...children) {
 const fmt = (n) => formatNumber(n);
 // Scores to two decimals at most: partial credit like 1/3 reads 0.33, not 0.333333.
 const points = (n) => formatNumber(Math.round((n || 0) * 100) / 100);
+const percent = (share) => `${Math.round(share * 100)}%`;
 
 function showError(target, message) {
   target.textContent = message || "";
@@ -150,6 +162,18 @@ async function loadTopics() {
   }
 }
 
+/** The deployment's settings: an exam has no playground, and its quizzes reveal answers only
+ * after the finish unless the learner chooses otherwise. */
+async function loadConfig() {
+  try {
+    const config = await api.getConfig();
+    el.navPlayground.hidden = config.exam_mode;
+    el.reveal.value = config.quiz_defaults.reveal;
+  } catch {
+    // Without it the form keeps its own defaults, which the server accepts as they are.
+  }
+}
+
 async function startQuiz(event) {
   event.preventDefault();
   showError(el.startError, "");
@@ -174,10 +198,13 @@ async function startQuiz(event) {
       token: created.token,
       reveal: created.reveal,
       max_tries: created.max_tries,
+      penalty: created.penalty,
+      hint_penalty: created.hint_penalty,
       seed: created.seed,
       items: created.items,
       position: 1,
       gradings: {},
+      hints: {},
     };
     save();
     showView("quiz");
@@ -227,7 +254,9 @@ function showItem(position, { focus = false } = {}) {
   const worth = `${points(item.points)} ${item.points === 1 ? "point" : "points"}`;
   el.itemMeta.textContent = `Difficulty ${item.difficulty} of 5 · ${worth} · ${item.topics.join(", ")}`;
   renderBlock(el.stem, item.stem);
-  drawItemPlot(item);
+  showRules();
+  drawItemPlot(item, quiz.gradings[position]);
+  showHints(item);
 
   buildAnswerFields(item);
   showError(el.answerError, "");
@@ -252,24 +281,83 @@ function updateRunningScore() {
   el.runningScore.textContent = `Score so far: ${points(score)} / ${points(maximum)}`;
 }
 
-function drawItemPlot(item) {
-  if (!item.function) {
-    cancelPlot(el.plot);
+/** The plot of f from the item's own graph; with the derivative's once the server reveals it. */
+function drawItemPlot(item, grading) {
+  if (!item.graph) {
     el.plot.hidden = true;
     el.plot.replaceChildren();
     return;
   }
   el.plot.hidden = false;
-  el.plot.replaceChildren(element("p", { className: "hint", text: "Drawing the plot…" }));
-  plotFunction(el.plot, item.function).catch((error) => {
-    el.plot.replaceChildren(element("p", { className: "hint", text: `The plot could not be drawn: ${error.detail}` }));
+  renderGraphs(el.plot, {
+    formula: item.function.formula,
+    params: item.function.params,
+    function: item.graph,
+    subgradient: grading ? grading.subgradient_graph : null,
   });
+}
+
+/** What a wrong try and a hint cost in this quiz, in words. */
+function showRules() {
+  const tries = quiz.max_tries === 1 ? "One try per item" : `${quiz.max_tries} tries per item`;
+  const parts = [`${tries}.`];
+  if (quiz.max_tries > 1 && quiz.penalty > 0) parts.push(`Each wrong try costs ${percent(quiz.penalty)} of the item's points on the next.`);
+  if (quiz.hint_penalty > 0) parts.push(`Each hint costs ${percent(quiz.hint_penalty)} on every later try.`);
+  el.quizRules.textContent = parts.join(" ");
+}
+
+// --- hints ----------------------------------------------------------------------------------
+
+function hintNode(hint) {
+  const box = element("div", { className: "hint-box" });
+  const text = element("div", { className: "hint-text rendered" });
+  renderBlock(text, hint.text);
+  text.prepend(element("p", { className: "label", text: `Hint ${hint.number}` }));
+  box.append(text);
+  if (hint.evidence) box.append(evidenceTable(hint.evidence));
+  return box;
+}
+
+/** The hints taken so far, and the button for the next one while the item is open. */
+function showHints(item) {
+  const taken = (quiz.hints && quiz.hints[item.position]) || [];
+  el.hints.replaceChildren(...taken.map(hintNode));
+  updateHintButton(item);
+}
+
+function updateHintButton(item) {
+  const taken = ((quiz.hints && quiz.hints[item.position]) || []).length;
+  const left = item.hints - taken;
+  el.hintButton.hidden = left <= 0 || !formOpen;
+  el.hintButton.disabled = busy;
+  el.hintButton.textContent = `Hint (${left} left, −${percent(quiz.hint_penalty)} each)`;
+}
+
+async function takeHint() {
+  if (busy || !formOpen) return;
+  const item = currentItem();
+  busy = true;
+  el.hintButton.disabled = true;
+  try {
+    const hint = await api.takeHint(quiz.id, quiz.token, item.position);
+    quiz.hints = quiz.hints || {};
+    quiz.hints[item.position] = [...(quiz.hints[item.position] || []), hint];
+    save();
+    el.hints.append(hintNode(hint));
+  } catch (error) {
+    if (error.status === 409) await syncWithServer();
+    showError(el.answerError, error.detail);
+  } finally {
+    busy = false;
+    updateHintButton(item);
+  }
 }
 
 function setFormOpen(open) {
   formOpen = open;
   el.answerFields.disabled = !open;
   el.submit.disabled = !open || busy;
+  if (quiz) updateHintButton(currentItem());
 }
 
 // --- answer inputs, one builder per type ---------------------------------------------------
@@ -539,7 +627,13 @@ function mergeStates(states) {
       tries_left: state.tries_left,
       ...(state.key ? { key: state.key } : {}),
       ...(state.explanation ? { explanation: state.explanation } : {}),
+      ...(state.evidence ? { evidence: state.evidence } : {}),
+      ...(state.subgradient_graph ? { subgradient_graph: state.subgradient_graph } : {}),
     };
+  }
+  quiz.hints = quiz.hints || {};
+  for (const state of states) {
+    if (state.hints && state.hints.length) quiz.hints[state.position] = state.hints;
   }
 }
 
@@ -563,7 +657,11 @@ function showGrading(item, result, { focus = false } = {}) {
   );
   const tries = result.tries_left > 0 && !correct ? ` · ${result.tries_left} ${result.tries_left === 1 ? "try" : "tries"} left` : "";
   parts.push(element("p", { className: "score", text: `score ${points(result.score)} / ${points(result.max_score)}${tries}` }));
-  if (result.feedback) parts.push(inline("p", result.feedback, "feedback-text"));
+  // The server's plain verdict ("Correct.", "Not quite.") would only repeat the heading.
+  const verdict = correct ? "Correct" : "Not quite";
+  if (result.feedback && result.feedback.replace(/\.$/, "") !== verdict) {
+    parts.push(inline("p", result.feedback, "feedback-text"));
+  }
   if (result.misconception) {
     parts.push(
       element(
@@ -585,6 +683,7 @@ function showGrading(item, result, { focus = false } = {}) {
     parts.push(explanation);
   }
   box.replaceChildren(...parts);
+  if (result.subgradient_graph) drawItemPlot(item, result);
 
   const again = !correct && result.tries_left > 0;
   setFormOpen(again);
@@ -719,7 +818,6 @@ async function finishQuiz() {
 }
 
 function showSummary(summary, { focus = true } = {}) {
-  cancelPlot(el.plot);
   el.summaryTotal.textContent = `${points(summary.total)} / ${points(summary.maximum)}`;
   el.summaryPercent.textContent = `(${Math.round(summary.fraction * 100)}%)`;
   el.summaryNote.textContent =
@@ -786,7 +884,6 @@ function startOver() {
   forget();
   el.feedback.replaceChildren();
   el.actions.replaceChildren();
-  cancelPlot(el.plot);
   showView("options");
   el.optionsForm.elements.size.focus();
 }
@@ -803,7 +900,7 @@ async function resume(saved) {
     showView("options");
     return;
   }
-  quiz = { gradings: {}, position: 1, ...saved };
+  quiz = { gradings: {}, hints: {}, position: 1, ...saved };
   if (state.status !== "open") {
     // Finished (or out of time): finishing is idempotent and returns the summary.
     try {
@@ -828,9 +925,11 @@ async function resume(saved) {
 el.optionsForm.addEventListener("submit", startQuiz);
 el.answerForm.addEventListener("submit", submitAnswer);
 el.finish.addEventListener("click", finishQuiz);
+el.hintButton.addEventListener("click", takeHint);
 el.newQuiz.addEventListener("click", startOver);
 
 loadTopics();
+loadConfig();
 const saved = loadSaved();
 if (saved) {
   showView("none"); // nothing until we know where the saved quiz stands
