@@ -117,9 +117,17 @@ def penalised(
     return max(0.0, credit - penalty * (try_number - 1) - hint_penalty * hints_used)
 
 
+# A learner reads a quotient table to a few decimals: 8.999997 is 9 to the eye.
+READING = Tolerance(absolute=1e-3, relative=1e-3)
+
+
 def gives_away(key: Response, evidence: Evidence, tolerance: Tolerance) -> bool:
-    """Whether the difference quotients at the smallest step, read as an answer, are the key:
-    then they may be revealed with the explanation but not sold as a hint."""
+    """Whether the difference quotients at the smallest step, read as an answer to a few
+    decimals, are the key: then they may be revealed with the explanation but not sold as a
+    hint."""
+    loose = Tolerance(
+        max(tolerance.absolute, READING.absolute), max(tolerance.relative, READING.relative)
+    )
     last = quotients(evidence)[-1]
     readings: list[Response] = [OneSidedPair(last.left, last.right)]
     finite = [q for q in (last.left, last.right) if q is not None]
@@ -131,7 +139,7 @@ def gives_away(key: Response, evidence: Evidence, tolerance: Tolerance) -> bool:
             for lower_closed in (True, False)
             for upper_closed in (True, False)
         ]
-    return any(matches(reading, key, tolerance) for reading in readings)
+    return any(matches(reading, key, loose) for reading in readings)
 
 
 def degenerate(item: Item) -> str | None:
