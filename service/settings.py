@@ -6,6 +6,8 @@ without the prefix, since `make run` and container platforms set those names.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -43,8 +45,15 @@ class Settings(BaseSettings):
         False,
         description=(
             "assessment deployment: the calculator routes (/v1/functions*, /v1/relu*, /v2/*, "
-            "/playground) answer 404 and leave the OpenAPI document, and quizzes reveal "
-            "answers after_finish unless they ask otherwise"
+            "/playground) answer 404 and leave the OpenAPI document; a learner's quiz takes "
+            "its rules (tries, reveal, penalties) and its seed from the deployment"
+        ),
+    )
+    exam_reveal: Literal["after_finish", "never"] = Field(
+        "after_finish",
+        description=(
+            "in exam mode, when a learner's quiz reveals its answers: after_finish, or never "
+            "(then a learner who finishes a quiz cannot read keys for another)"
         ),
     )
     admin_api_key: SecretStr | None = Field(

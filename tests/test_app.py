@@ -78,6 +78,13 @@ async def test_exam_mode_serves_no_calculator(database_url: str) -> None:
         assert config["quiz_defaults"]["reveal"] == "after_finish"
         quiz = (await c.post("/v1/quizzes", json={"size": 3})).json()
         assert quiz["reveal"] == "after_finish"
+        assert quiz["seed"] is None  # a second quiz with the same items cannot be started
+        refused = await c.post("/v1/quizzes", json={"size": 3, "seed": 1, "max_tries": 3})
+        assert refused.status_code == 422
+        assert [e["loc"] for e in refused.json()["errors"]] == [
+            ["body", "seed"],
+            ["body", "max_tries"],
+        ]
         assert (await c.get("/")).status_code == 200  # the quiz page itself stays
     app.state.engine.dispose()
 

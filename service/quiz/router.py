@@ -96,13 +96,24 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     },
 )
 async def create_quiz(
-    body: QuizCreate, request: Request, bank: BankDep, settings: SettingsDep
+    body: QuizCreate,
+    request: Request,
+    bank: BankDep,
+    settings: SettingsDep,
+    authorization: Annotated[
+        str | None,
+        Header(description="Bearer <admin API key>: an examiner, who may set an exam's rules"),
+    ] = None,
 ) -> QuizCreated:
-    reveal = service.defaults(settings.exam_mode).reveal
+    deployment, examiner = _deployment(settings), _is_admin(settings, authorization)
     return await transaction(
         request,
-        lambda session: service.create_quiz(session, bank, body, settings.quiz_ttl_s, reveal),
+        lambda session: service.create_quiz(session, bank, body, deployment, examiner),
     )
+
+
+def _deployment(settings: Settings) -> service.Deployment:
+    return service.Deployment(settings.quiz_ttl_s, settings.exam_mode, settings.exam_reveal)
 
 
 @router.get(
@@ -124,7 +135,7 @@ async def create_quiz(
 )
 async def get_config(settings: SettingsDep) -> ServiceConfig:
     return ServiceConfig(
-        exam_mode=settings.exam_mode, quiz_defaults=service.defaults(settings.exam_mode)
+        exam_mode=settings.exam_mode, quiz_defaults=service.defaults(_deployment(settings))
     )
 
 
@@ -319,17 +330,22 @@ async def list_items(
     return service.browse(bank, filters, limit, cursor)
 
 
+def _is_admin(settings: Settings, authorization: str | None) -> bool:
+    key = settings.admin_api_key
+    scheme, _, given = (authorization or "").partition(" ")
+    return (
+        key is not None
+        and bool(key.get_secret_value())
+        and scheme.lower() == "bearer"
+        and hmac.compare_digest(given.strip().encode(), key.get_secret_value().encode())
+    )
+
+
 async def _admin(
     request: Request,
     authorization: Annotated[str | None, Header(description="Bearer <admin API key>")] = None,
 ) -> None:
-    key = settings_of(request).admin_api_key
-    scheme, _, given = (authorization or "").partition(" ")
-    if (
-        key is None
-        or scheme.lower() != "bearer"
-        or not hmac.compare_digest(given.strip().encode(), key.get_secret_value().encode())
-    ):
+    if not _is_admin(settings_of(request), authorization):
         raise Unauthorized("send the admin API key as Authorization: Bearer <key>")
 
 

@@ -43,7 +43,13 @@ class QuizCreate(BaseModel):
     max_difficulty: int | None = Field(None, ge=1, le=5)
     types: list[str] | None = Field(None, description="only items of these answer types")
     seed: int | None = Field(
-        None, ge=0, lt=2**63, description="the same seed and filters give the same quiz"
+        None,
+        ge=0,
+        lt=2**63,
+        description=(
+            "the same seed and filters give the same quiz; in exam mode only the examiner "
+            "(the admin key) may set it, and max_tries, reveal, penalty and hint_penalty"
+        ),
     )
     max_tries: int = Field(1, ge=1, le=5, description="tries per item")
     reveal: Reveal | None = Field(
@@ -116,7 +122,9 @@ class QuizCreated(QuizSettings):
     id: str
     token: str = Field(description="send as Authorization: Bearer <token> on every quiz call")
     expires_at: datetime
-    seed: int
+    seed: int | None = Field(
+        description="the seed that drew the items; null for a learner's quiz in exam mode"
+    )
     items: list[PublicItem]
 
 

@@ -10,6 +10,7 @@ import random
 import secrets
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -128,21 +129,55 @@ def public_item(position: int, item: Item, row: QuizItem) -> PublicItem:
     )
 
 
-def defaults(exam_mode: bool) -> QuizDefaults:
+# What an exam deployment decides for its learners: who may choose these could start a quiz
+# whose answers show early, or a second quiz with the same items to read the keys from.
+EXAM_RULES = ("seed", "max_tries", "reveal", "penalty", "hint_penalty")
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """The settings of this deployment that shape a new quiz."""
+
+    ttl_s: int
+    exam_mode: bool = False
+    exam_reveal: Reveal = "after_finish"
+
+
+def defaults(deployment: Deployment) -> QuizDefaults:
     """What a quiz gets when its creation request leaves a setting out."""
     fields = QuizCreate.model_fields
     return QuizDefaults(
         size=fields["size"].default,
         max_tries=fields["max_tries"].default,
-        reveal="after_finish" if exam_mode else "after_answer",
+        reveal=deployment.exam_reveal if deployment.exam_mode else "after_answer",
         penalty=fields["penalty"].default,
         hint_penalty=fields["hint_penalty"].default,
     )
 
 
 def create_quiz(
-    session: Session, bank: Bank, request: QuizCreate, default_ttl_s: int, default_reveal: Reveal
+    session: Session,
+    bank: Bank,
+    request: QuizCreate,
+    deployment: Deployment,
+    examiner: bool = False,
 ) -> QuizCreated:
+    """A new quiz. In exam mode a learner chooses only what to be asked (size, topics,
+    difficulty, types, time limit); the rules and the seed are the examiner's (the admin key),
+    and a seed the server chose is not handed out."""
+    learner_in_exam = deployment.exam_mode and not examiner
+    chosen = [name for name in EXAM_RULES if name in request.model_fields_set]
+    if learner_in_exam and chosen:
+        raise Unprocessable.many(
+            [
+                {
+                    "loc": ["body", name],
+                    "msg": f"an exam deployment sets {name}; only the examiner may choose it",
+                    "type": "exam_rule",
+                }
+                for name in chosen
+            ]
+        )
     if (
         request.min_difficulty is not None
         and request.max_difficulty is not None
@@ -159,8 +194,8 @@ def create_quiz(
     rng = random.Random(seed)
     token = secrets.token_urlsafe(32)
     now = utcnow()
-    ttl = request.time_limit_s if request.time_limit_s is not None else default_ttl_s
-    reveal = request.reveal or default_reveal
+    ttl = request.time_limit_s if request.time_limit_s is not None else deployment.ttl_s
+    reveal = request.reveal or defaults(deployment).reveal
     quiz = dict(
         id=secrets.token_hex(16),
         token_hash=hashlib.sha256(token.encode()).hexdigest(),
@@ -201,7 +236,7 @@ def create_quiz(
         id=quiz["id"],
         token=token,
         expires_at=quiz["expires_at"],
-        seed=seed,
+        seed=None if learner_in_exam else seed,
         max_tries=request.max_tries,
         reveal=reveal,
         penalty=request.penalty,
@@ -287,6 +322,26 @@ def _open_for_work(quiz: Quiz) -> None:
         raise Gone(f"the quiz's time ran out at {_aware(quiz.expires_at).isoformat()}")
 
 
+def _as_started(bank: Bank, row: QuizItem) -> Item | None:
+    """The item as the quiz showed it, or None when the bank has changed it since (another
+    version) or dropped it: a changed item is neither graded nor revealed, so that no learner is
+    graded against, or shown the key of, a question they were not asked."""
+    try:
+        item = bank.item(row.item_id, row.variant_seed)
+    except KeyError:
+        return None
+    return item if item.version == row.version else None
+
+
+def _answerable(bank: Bank, row: QuizItem) -> Item:
+    item = _as_started(bank, row)
+    if item is None:
+        raise Conflict(
+            f"item {row.position} has changed since this quiz began; it takes no answer or hint"
+        )
+    return item
+
+
 def _position(quiz: Quiz, row: QuizItem | None, position: int) -> QuizItem:
     if row is None:
         raise Unprocessable(
@@ -306,7 +361,7 @@ def _answer_once(
     quiz = _check(found, quiz_id, token)
     _open_for_work(quiz)
     row = _position(quiz, found_row, submit.position)
-    item = bank.item(row.item_id, row.variant_seed)
+    item = _answerable(bank, row)
     try:
         response = answers.parse(item.type, submit.response, item.choice_ids, item.length)
     except ResponseError as exc:
@@ -378,7 +433,7 @@ def take_hint(session: Session, bank: Bank, quiz_id: str, token: str, position: 
         quiz = _check(found, quiz_id, token)
         _open_for_work(quiz)
         row = _position(quiz, found_row, position)
-        item = bank.item(row.item_id, row.variant_seed)
+        item = _answerable(bank, row)
         if _closed(quiz, repository.attempts(session, quiz.id, position)):
             raise Conflict(f"item {position} is closed; hints are for items still open")
         seen = row.hints_used
@@ -407,9 +462,10 @@ def _states(session: Session, bank: Bank, quiz: Quiz) -> list[ItemState]:
         by_position[attempt.position].append(attempt)
     states = []
     for row in quiz.items:
-        item = bank.item(row.item_id, row.variant_seed)
+        item = _as_started(bank, row)
         tries = by_position.get(row.position, [])
         closed = _closed(quiz, tries)
+        taken = item.hints[: row.hints_used] if item is not None else ()
         state = ItemState(
             position=row.position,
             item_id=row.item_id,
@@ -420,12 +476,9 @@ def _states(session: Session, bank: Bank, quiz: Quiz) -> list[ItemState]:
             score=_item_score(tries) if tries else None,
             max_score=row.points,
             hints_used=row.hints_used,
-            hints=[
-                _public_hint(number, hint)
-                for number, hint in enumerate(item.hints[: row.hints_used], start=1)
-            ],
+            hints=[_public_hint(number, hint) for number, hint in enumerate(taken, start=1)],
         )
-        if _may_reveal(quiz, closed):
+        if item is not None and _may_reveal(quiz, closed):
             _reveal(state, item)
         states.append(state)
     return states

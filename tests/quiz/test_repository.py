@@ -39,8 +39,7 @@ def _quiz(app: FastAPI, **options: Any) -> tuple[str, str]:
             session,
             load_bank(),
             QuizCreate(size=1, types=["numeric"], **options),
-            3600,
-            "after_answer",
+            service.Deployment(ttl_s=3600),
         )
         session.commit()
     return created.id, created.token

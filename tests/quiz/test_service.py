@@ -7,11 +7,13 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import update
 
-from service.errors import Conflict
+from service.errors import Conflict, Unprocessable
 from service.quiz import service
 from service.quiz.bank import Bank, load_file
 from service.quiz.core.taxonomy import MISCONCEPTIONS
+from service.quiz.models import QuizItem
 from service.quiz.schemas import AnswerSubmit, QuizCreate
 
 ITEMS = """
@@ -63,7 +65,7 @@ class Quiz:
         options.setdefault("reveal", "after_answer")
         with app.state.sessions() as session:
             created = service.create_quiz(
-                session, BANK, QuizCreate(size=2, seed=1, **options), 3600, "after_answer"
+                session, BANK, QuizCreate(size=2, seed=1, **options), service.Deployment(3600)
             )
             session.commit()
         self.id, self.token = created.id, created.token
@@ -203,3 +205,50 @@ def test_a_finished_quiz_gives_no_hint(app: FastAPI) -> None:
     quiz.finish()
     with pytest.raises(Conflict, match="finished"):
         quiz.hint("relu-derivative")
+
+
+def test_an_item_changed_since_the_quiz_began_is_neither_graded_nor_revealed(
+    app: FastAPI,
+) -> None:
+    quiz = Quiz(app, reveal="after_finish")
+    position = quiz.position["relu-derivative"]
+    with app.state.sessions() as session:
+        session.execute(
+            update(QuizItem)
+            .where(QuizItem.quiz_id == quiz.id, QuizItem.position == position)
+            .values(version=99)
+        )
+        session.commit()
+    with pytest.raises(Conflict, match="changed since this quiz began"):
+        quiz.answer("relu-derivative", DNE)
+    with pytest.raises(Conflict, match="changed since this quiz began"):
+        quiz.hint("relu-derivative")
+    item = quiz.finish().items[position - 1]
+    assert (item.key, item.explanation, item.evidence) == (None, None, None)
+
+
+def _exam_quiz(app: FastAPI, examiner: bool, **options: Any) -> Any:
+    with app.state.sessions() as session:
+        return service.create_quiz(
+            session,
+            BANK,
+            QuizCreate(size=2, **options),
+            service.Deployment(3600, exam_mode=True),
+            examiner=examiner,
+        )
+
+
+@pytest.mark.parametrize("rule", ["seed", "max_tries", "reveal", "penalty", "hint_penalty"])
+def test_in_exam_mode_a_learner_cannot_choose_the_rules(app: FastAPI, rule: str) -> None:
+    value = {"seed": 7, "max_tries": 5, "reveal": "after_answer", "penalty": 0.0}.get(rule, 0.0)
+    with pytest.raises(Unprocessable) as refused:
+        _exam_quiz(app, examiner=False, **{rule: value})
+    assert refused.value.errors[0]["loc"] == ["body", rule]
+    assert _exam_quiz(app, examiner=True, **{rule: value}).id  # the examiner may
+
+
+def test_in_exam_mode_a_learner_is_not_told_the_seed(app: FastAPI) -> None:
+    learner = _exam_quiz(app, examiner=False)
+    assert learner.seed is None
+    assert (learner.reveal, learner.max_tries) == ("after_finish", 1)
+    assert _exam_quiz(app, examiner=True, seed=3).seed == 3
