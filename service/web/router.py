@@ -1,5 +1,6 @@
-"""The pages: / (the quiz) and /playground, and their static files under /static. The
-playground is a calculator, so an exam deployment leaves it out (`playground` apart)."""
+"""The pages: / (the quiz) and /playground, and the files they load under /static. The pages
+themselves are served only by their routes, not from /static: the playground is a calculator
+and states relu's derivatives, so an exam deployment leaves it out (`playground` apart)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from fastapi import APIRouter
 from starlette.responses import FileResponse
 
 STATIC = Path(__file__).parent / "static"
+PAGES = Path(__file__).parent / "pages"
 
 router = APIRouter(include_in_schema=False)
 playground = APIRouter(include_in_schema=False)
@@ -16,9 +18,9 @@ playground = APIRouter(include_in_schema=False)
 
 @router.get("/")
 async def quiz_page() -> FileResponse:
-    return FileResponse(STATIC / "index.html", media_type="text/html")
+    return FileResponse(PAGES / "quiz.html", media_type="text/html")
 
 
 @playground.get("/playground")
 async def playground_page() -> FileResponse:
-    return FileResponse(STATIC / "playground.html", media_type="text/html")
+    return FileResponse(PAGES / "playground.html", media_type="text/html")

@@ -21,7 +21,6 @@ from tests.conftest import LiveServer
 from tests.web.conftest import DESKTOP, Page, playwright_api
 
 QUIZ_SIZE = 50
-SEED = 20261127
 # What the page showed beside the items before: statements of relu's key facts.
 KEY_FACTS = ("right derivative is 1", "left derivative there is 0", "[0, 1] is a valid")
 
@@ -99,6 +98,8 @@ def test_the_calculator_is_gone_and_the_page_draws_f(exam: tuple[LiveServer, str
     ):
         assert httpx.get(server.url + path).status_code == 404, path
     assert httpx.post(server.url + "/v1/relu", json={"x": [0]}).status_code == 404
+    # The playground's page, which states relu's derivatives, is not a static file either.
+    assert httpx.get(server.url + "/static/playground.html").status_code == 404
     assert httpx.get(server.url + "/").status_code == 200
 
 
@@ -111,11 +112,11 @@ def test_a_learner_reading_the_page_sees_no_answer(
     try:
         p.goto(server.url + "/")
         playwright_api.expect(p.locator("#nav-playground")).to_be_hidden()
-        playwright_api.expect(p.locator("#reveal")).to_have_value("after_finish")
+        playwright_api.expect(p.locator("#exam-note")).to_be_visible()
+        playwright_api.expect(p.locator("#seed")).to_be_hidden()  # the exam sets the rules
         page_text = p.locator("body").inner_text()
         assert not [fact for fact in KEY_FACTS if fact in page_text]
         p.locator("#size").fill(str(QUIZ_SIZE))
-        p.locator("#seed").fill(str(SEED))
         p.locator("#start").click()
         p.locator("#quiz").wait_for(state="visible")
         quiz_id = p.evaluate("JSON.parse(sessionStorage.getItem('relu-quiz')).id")

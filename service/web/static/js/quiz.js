@@ -33,6 +33,9 @@ const el = {
   quizRules: $("quiz-rules"),
   navPlayground: $("nav-playground"),
   reveal: $("reveal"),
+  rulesFields: $("quiz-rules-fields"),
+  seedField: $("seed-field"),
+  examNote: $("exam-note"),
   hints: $("hints"),
   hintButton: $("take-hint"),
   item: $("item"),
@@ -63,6 +66,7 @@ const el = {
  * is why they are kept in sessionStorage.
  */
 let quiz = null;
+let examMode = false; // an exam deployment sets the tries, the reveal and the seed itself
 let formOpen = false; // whether the current item takes another answer
 let busy = false; // a request of the answer form is in flight
 const topicDescriptions = {};
@@ -167,7 +171,11 @@ async function loadTopics() {
 async function loadConfig() {
   try {
     const config = await api.getConfig();
-    el.navPlayground.hidden = config.exam_mode;
+    examMode = config.exam_mode;
+    el.navPlayground.hidden = examMode;
+    el.rulesFields.hidden = examMode;
+    el.seedField.hidden = examMode;
+    el.examNote.hidden = !examMode;
     el.reveal.value = config.quiz_defaults.reveal;
   } catch {
     // Without it the form keeps its own defaults, which the server accepts as they are.
@@ -182,12 +190,14 @@ async function startQuiz(event) {
     size: Number(form.elements.size.value),
     min_difficulty: Number(form.elements.min_difficulty.value),
     max_difficulty: Number(form.elements.max_difficulty.value),
-    max_tries: Number(form.elements.max_tries.value),
-    reveal: form.elements.reveal.value,
   };
+  if (!examMode) {
+    body.max_tries = Number(form.elements.max_tries.value);
+    body.reveal = form.elements.reveal.value;
+    if (form.elements.seed.value.trim() !== "") body.seed = Number(form.elements.seed.value);
+  }
   const topics = [...form.querySelectorAll('input[name="topic"]:checked')].map((box) => box.value);
   if (topics.length > 0) body.topics = topics;
-  if (form.elements.seed.value.trim() !== "") body.seed = Number(form.elements.seed.value);
 
   el.start.disabled = true;
   el.start.textContent = "Starting…";
