@@ -1,16 +1,19 @@
 """A learner who games the quiz instead of knowing the answers, against an exam deployment.
 
-It plays seeded quizzes of 50 items with the exam's defaults (answers revealed after the
-finish, one try per item) and answers every item with a strategy that needs no knowledge of
-the subject: every choice or none, the first choice shown, always true or always false, the
-same value in every component, "does not exist", and, as an adversary who has read the bank,
-each wrong answer an item lists as an alternative. Strategies rotate over quizzes and
-positions, so that each is played on every type. Before finishing it reads every payload the
-service sends and records anything it should not see yet: a key, an explanation, written
-feedback, difference quotients, the graph of f', a hint it did not take.
+It plays seeded quizzes of 50 items that the examiner starts (with the admin key: in exam
+mode a learner can choose neither a seed nor the rules), with the exam's defaults (answers
+revealed after the finish, one try per item), and answers every item with a strategy that
+needs no knowledge of the subject: every choice or none, the first or the longest choice
+shown, always true or always false, the same value in every component, "does not exist",
+and, as an adversary who has read the bank, each wrong answer an item lists as an alternative.
+Strategies rotate over quizzes and positions, so that each is played on every type. Before
+finishing it reads every payload the service sends and records anything it should not see
+yet: a key, an explanation, written feedback, difference quotients, the graph of f', a hint it
+did not take.
 
 It prints, per answer type, the mean score as a share of the maximum (choice types beside
-chance, 1 / number of choices), and per strategy.
+chance, 1 / number of choices), per strategy, and how often the most common key of each type
+is the key: the score of a learner who answers every item of a type with that one guess.
 
     make gaming                  # or: python -m bench.gaming [--quizzes 20]
 """
@@ -40,6 +43,7 @@ from service.quiz.core.taxonomy import MISCONCEPTIONS
 from service.settings import Settings
 
 QUIZ_SIZE = 50
+EXAMINER = "examiner-key"
 CHOICE_TYPES = ("single_choice", "true_false")
 # Fields that carry what the reveal policy withholds until the quiz is finished.
 WITHHELD = {"key", "explanation", "evidence", "quotients", "subgradient_graph"}
@@ -101,7 +105,12 @@ def strategies(public: dict[str, Any], item: Item, round_: int) -> list[tuple[st
         case "multiple_choice":
             generic = [("every choice", {"choices": ids}), ("no choice", {"choices": []})]
         case "single_choice":
-            generic = [("first choice shown", {"choice": ids[0]})]
+            lengths = [len(c["text"]) for c in public["choices"]]
+            longest = ids[lengths.index(max(lengths))]
+            generic = [
+                ("first choice shown", {"choice": ids[0]}),
+                ("longest choice shown", {"choice": longest}),
+            ]
         case "true_false":
             generic = [("always true", {"value": True}), ("always false", {"value": False})]
         case "numeric":
@@ -168,7 +177,11 @@ async def play(
     bank = load_bank()
     report = Report()
     for index in range(quizzes):
-        created = await client.post("/v1/quizzes", json={"size": size, "seed": 1000 + index})
+        created = await client.post(
+            "/v1/quizzes",
+            json={"size": size, "seed": 1000 + index},
+            headers={"Authorization": f"Bearer {EXAMINER}"},
+        )
         created.raise_for_status()
         quiz = created.json()
         report.leaks += withheld(quiz, f"quiz {index} creation")
@@ -198,9 +211,31 @@ async def play(
     return report
 
 
+def common_keys(seeds: int = 200) -> dict[str, tuple[str, float]]:
+    """Per answer type: its most common key, and the share of the bank's entries (an item, or
+    a family over `seeds` variants) whose key it is."""
+    bank = load_bank()
+    weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    entries: dict[str, int] = defaultdict(int)
+    for entry in bank.entries:
+        if entry.type in ("single_choice", "multiple_choice"):
+            continue  # their keys are choice ids, shuffled per quiz
+        entries[entry.type] += 1
+        variants = [bank.item(entry.id, seed) for seed in range(seeds if entry.generated else 1)]
+        for variant in variants:
+            key = str(answers.to_json(variant.key))
+            weights[entry.type][key] += 1 / len(variants)
+    out = {}
+    for kind, counts in weights.items():
+        key, weight = max(counts.items(), key=lambda pair: pair[1])
+        out[kind] = (key, weight / entries[kind])
+    return out
+
+
 def exam_settings(database_url: str) -> Settings:
     return Settings(
         exam_mode=True,
+        admin_api_key=EXAMINER,
         database_url=database_url,
         rate_limit_quiz_create="100000/minute",
         rate_limit_answers="100000/minute",
@@ -220,6 +255,9 @@ async def _main(quizzes: int) -> None:
     print(report.table())
     graded = ("multiple_choice", "numeric", "interval", "point_set", "one_sided_pair", "vector")
     print(f"\nmean score on {', '.join(graded)}: {report.share(graded):.1%} of the maximum")
+    print("\none guess for every item of a type: the most common key, and how often it is the key")
+    for kind, (key, share) in sorted(common_keys().items()):
+        print(f"  {kind:<16} {share:6.1%}  {key}")
 
 
 def main() -> None:
