@@ -14,6 +14,7 @@ from starlette.staticfiles import StaticFiles
 from service import __version__, errors, problems
 from service.db import make_engine
 from service.evaluation.router import router as evaluation_router
+from service.http.limits import BodyLimitMiddleware, BodyLimits
 from service.http.responses import ORJSONResponse
 from service.inference.router import router as inference_router
 from service.operations import ratelimit
@@ -98,6 +99,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             settings.rate_limit_evaluation,
         ),
         trusted=networks(settings.trusted_proxies),
+    )
+    # Outside the rate limits and everything else: an oversized body costs nothing but a 413.
+    app.add_middleware(
+        BodyLimitMiddleware,
+        limits=BodyLimits(
+            binary=settings.max_body_bytes,
+            json=settings.max_json_bytes,
+            other=settings.max_quiz_body_bytes,
+        ),
     )
     if settings.cors_origins:
         app.add_middleware(

@@ -8,7 +8,6 @@ Protocol's own shape is used: {"error": message}.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -19,8 +18,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from service.core.catalogue import CatalogueError, UnknownFunction
-
-log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 Loc = tuple[str | int, ...]
@@ -221,15 +218,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return render(request, error)
 
 
-async def _unexpected(request: Request, exc: Exception) -> Response:
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
-    return render(request, ServiceError("the server could not complete the request"))
-
-
 def install(app: FastAPI) -> None:
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(CatalogueError, _catalogue_error)
     app.add_exception_handler(UnknownFunction, _unknown_function)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(Exception, _unexpected)
+    # A fault nothing here handles is answered by the observability middleware, which adds
+    # the request id and the security headers to it (operations/observability.py).

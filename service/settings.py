@@ -31,7 +31,17 @@ class Settings(BaseSettings):
     )
     max_elements: int = Field(10_000_000, ge=1, description="most elements in one request")
     max_body_bytes: int = Field(256 * MiB, ge=1, description="largest binary request body")
-    max_json_bytes: int = Field(64 * MiB, ge=1, description="largest JSON request body")
+    max_json_bytes: int = Field(
+        8 * MiB,
+        ge=1,
+        description="largest JSON body of the evaluation and inference routes (arrays: use binary)",
+    )
+    max_json_containers: int = Field(
+        100_000, ge=1, description="most arrays and objects in one JSON body"
+    )
+    max_quiz_body_bytes: int = Field(
+        64 * 2**10, ge=1, description="largest body of every other route (quizzes, answers, hints)"
+    )
     docs: bool = Field(True, description="serve /docs and /openapi.json")
     database_url: str = Field(
         "sqlite:///relu.db",

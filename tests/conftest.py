@@ -111,6 +111,17 @@ def free_port() -> int:
         return port
 
 
+def _complete(answer: bytes) -> bool:
+    head, found, body = answer.partition(b"\r\n\r\n")
+    if not found:
+        return False
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return len(body) >= int(value.strip())
+    return False
+
+
 class LiveServer:
     """`python -m service` in a child process, as `make run` starts it."""
 
@@ -137,12 +148,26 @@ class LiveServer:
         self.stop()
         raise RuntimeError(f"the server did not start:\n{self.output()[-3000:]}")
 
-    def raw(self, head: bytes, body: bytes = b"") -> tuple[bytes, float]:
-        """Send bytes on a socket of its own; the first answer bytes and the seconds taken."""
+    def raw(self, head: bytes, body: bytes = b"", deadline_s: float = 10) -> tuple[bytes, float]:
+        """Send bytes on a socket of its own; the whole answer (its headers and as many body
+        bytes as its Content-Length says, or all until the server closes) and the seconds
+        taken. Reads until then or the deadline, never just once: an answer may arrive in
+        several pieces."""
         start = time.monotonic()
-        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as sock:
+        received = b""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=deadline_s) as sock:
             sock.sendall(head + body)
-            received = sock.recv(65536)
+            while time.monotonic() - start < deadline_s:
+                sock.settimeout(max(0.01, deadline_s - (time.monotonic() - start)))
+                try:
+                    chunk = sock.recv(65536)
+                except (TimeoutError, ConnectionResetError):
+                    break
+                if not chunk:
+                    break
+                received += chunk
+                if _complete(received):
+                    break
         return received, time.monotonic() - start
 
     def output(self) -> str:

@@ -145,7 +145,7 @@ def _checked_at_kink(fn: Function, kinks: tuple[Kink, ...], at_kink: float) -> t
                 f"x = {_fmt(kink.x)}: the subdifferential there is {_interval_text(kink)}",
                 ("at_kink",),
             )
-    return tuple(at_kink for _ in kinks)
+    return tuple(at_kink + 0.0 for _ in kinks)  # -0.0 is 0: the service never answers -0.0
 
 
 def _one_sided(kink: Kink, convention: Convention) -> float:

@@ -45,6 +45,26 @@ class TooManyElements(ArrayError):
     pass
 
 
+def check_shape(shape: Any, max_elements: int, loc: Loc) -> tuple[int, ...]:
+    """A shape as the wire gave it, checked before anything is allocated: at most MAX_DEPTH
+    sizes, each a whole number from 0 to the element limit, and no more elements in all."""
+    if not isinstance(shape, (tuple, list)) or len(shape) > MAX_DEPTH:
+        raise ArrayError(f"a shape is a list of at most {MAX_DEPTH} sizes", loc)
+    for size in shape:
+        if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+            raise ArrayError(f"shape {list(shape)} has a size that is not a whole number", loc)
+        if size > max_elements:
+            raise TooManyElements(
+                f"shape {list(shape)} has a size above the limit of {max_elements} elements", loc
+            )
+    count = math.prod(shape)
+    if count > max_elements:
+        raise TooManyElements(
+            f"{count} elements is more than the limit of {max_elements} per request", loc
+        )
+    return tuple(shape)
+
+
 def dtype_name(dtype: np.dtype[Any]) -> DType:
     for name, known in DTYPES.items():
         if known == dtype.newbyteorder("<"):
@@ -185,16 +205,18 @@ def npy_header_length(prefix: bytes) -> int:
     return int(start + length)
 
 
-def npy_parse_header(header: bytes) -> tuple[np.dtype[Any], tuple[int, ...], bool]:
+def npy_parse_header(
+    header: bytes, max_elements: int
+) -> tuple[np.dtype[Any], tuple[int, ...], bool]:
     """dtype, shape and Fortran order from a whole .npy header (numpy's safe reader: no pickles)."""
     stream = io.BytesIO(header)
     try:
         major, _ = np.lib.format.read_magic(stream)
         shape, fortran, dtype = NPY_READERS[major](stream, max_header_size=MAX_NPY_HEADER)
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, SyntaxError, MemoryError) as exc:
         raise ArrayError(f"the .npy header cannot be read: {exc}", ("body",)) from None
     dtype_name(dtype)
-    return dtype, tuple(shape), bool(fortran)
+    return dtype, check_shape(shape, max_elements, ("body",)), bool(fortran)
 
 
 def npy_header(dtype: np.dtype[Any], shape: tuple[int, ...]) -> bytes:
@@ -208,19 +230,19 @@ def npy_header(dtype: np.dtype[Any], shape: tuple[int, ...]) -> bytes:
 # --- raw bytes ---------------------------------------------------------------------------
 
 
-def parse_shape(text: str | None) -> tuple[int, ...] | None:
+def parse_shape(text: str | None, max_elements: int) -> tuple[int, ...] | None:
     """A shape from a query parameter like "2,3" or "[2, 3]"; "" or "[]" is a scalar."""
     if text is None:
         return None
     cleaned = text.strip().strip("[]()").strip()
     if not cleaned:
         return ()
-    try:
-        shape = tuple(int(part) for part in cleaned.split(","))
-    except ValueError:
+    parts = cleaned.split(",")
+    if len(parts) > MAX_DEPTH or not all(
+        p.strip().isascii() and p.strip().isdigit() for p in parts
+    ):
         raise ArrayError(
-            f"shape must be sizes separated by commas, got {text!r}", ("query", "shape")
-        ) from None
-    if any(n < 0 for n in shape) or len(shape) > MAX_DEPTH:
-        raise ArrayError(f"shape {text!r} has a negative size or too many axes", ("query", "shape"))
-    return shape
+            f"shape must be at most {MAX_DEPTH} whole numbers separated by commas, got {text!r}",
+            ("query", "shape"),
+        )
+    return check_shape([int(p) for p in parts], max_elements, ("query", "shape"))

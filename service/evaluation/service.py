@@ -67,7 +67,7 @@ def evaluate_outputs(
     if "subgradient" in names:
         assert isinstance(options, SubgradientOptions)
         per_kink = kink_values(fn, params, options.convention, options.at_kink)
-        result.at_kink = options.at_kink
+        result.at_kink = None if options.at_kink is None else options.at_kink + 0.0
         result.convention = (
             None if options.at_kink is not None else (options.convention or DEFAULT_CONVENTION)
         )

@@ -29,9 +29,11 @@ from service.evaluation.schemas import (
     ValueRequest,
 )
 from service.evaluation.service import Evaluation, Kind
+from service.http import structure
 from service.http.body import BodyReader
 from service.http.negotiation import MEDIA_TYPES, Format, body_format, response_format
 from service.http.responses import BufferResponse
+from service.http.structure import JsonLimits
 from service.settings import Settings
 
 
@@ -83,13 +85,8 @@ def _take_alias(data: dict[str, Any], place: str) -> None:
 async def _read_json(
     request: Request, kind: Kind, alias: bool, settings: Settings
 ) -> tuple[FloatArray, ValueOptions]:
-    raw = await BodyReader(request, settings.max_json_bytes).read_rest()
-    try:
-        body = orjson.loads(raw.data)
-    except orjson.JSONDecodeError as exc:
-        raise Unprocessable(
-            f"the body is not valid JSON: {exc}", ("body",), "json_invalid"
-        ) from None
+    raw = await BodyReader(request).read_rest()
+    body = structure.loads(raw.data, JsonLimits(settings.max_json_containers))
     if not isinstance(body, dict):
         raise Unprocessable('the body must be a JSON object like {"x": [...]}', ("body",))
     if alias:
@@ -128,8 +125,7 @@ async def _read_npy(reader: BodyReader, query: ValueQuery, settings: Settings) -
     header = prefix + await reader.read_exactly(
         arrays.npy_header_length(prefix) - 12, ".npy header"
     )
-    dtype, shape, fortran = arrays.npy_parse_header(header)
-    _too_many(math.prod(shape), settings)
+    dtype, shape, fortran = arrays.npy_parse_header(header, settings.max_elements)
     array: FloatArray = np.empty(shape, dtype, order="F" if fortran else "C")
     await reader.read_into(arrays.byte_view(array), ".npy data")
     if not dtype.isnative:
@@ -138,8 +134,14 @@ async def _read_npy(reader: BodyReader, query: ValueQuery, settings: Settings) -
 
 
 async def _read_raw(reader: BodyReader, query: ValueQuery, settings: Settings) -> FloatArray:
-    dtype = DTYPES[query.dtype or "float64"]
-    shape = arrays.parse_shape(query.shape)
+    if query.dtype is None:
+        # Raw bytes say nothing of their type: read with a guessed one, they would be garbage.
+        raise Unprocessable(
+            "raw bytes need their element type: add dtype=float16, float32 or float64",
+            ("query", "dtype"),
+        )
+    dtype = DTYPES[query.dtype]
+    shape = arrays.parse_shape(query.shape, settings.max_elements)
     if shape is None and reader.declared is None:
         data = await reader.read_rest()
         if data.size % dtype.itemsize:
@@ -183,9 +185,11 @@ async def read(
         x, options = await _read_json(request, kind, alias, settings)
         return x, options, Source("body", alias)
     source = Source("query", alias)
-    reader = BodyReader(request, settings.max_body_bytes)
+    reader = BodyReader(request)
     try:
         x = await (_read_npy if fmt == "npy" else _read_raw)(reader, query, settings)
+    except arrays.TooManyElements as exc:
+        raise PayloadTooLarge(exc.message) from None
     except ArrayError as exc:
         raise Unprocessable(exc.message, exc.loc) from None
     options = _query_options(query, kind, arrays.dtype_name(x.dtype), alias)

@@ -1,8 +1,7 @@
-"""Reading request bodies in bounded memory.
+"""Reading request bodies into preallocated memory.
 
-A body is refused with 413 as soon as it is known to be too large: from its
-Content-Length before a byte is read, or while streaming when it has none. A
-body of known size is copied chunk by chunk into one preallocated buffer.
+The body limit is enforced before a route reads anything (http/limits.py), so a declared
+length here is within it: a body of known size is copied chunk by chunk into one buffer.
 """
 
 from __future__ import annotations
@@ -12,36 +11,26 @@ from collections.abc import AsyncIterator
 import numpy as np
 from starlette.requests import Request
 
-from service.errors import BadRequest, PayloadTooLarge, Unprocessable
+from service.errors import BadRequest, Unprocessable
 
 
-def _mib(n: int) -> str:
-    return f"{n / 2**20:g} MiB"
+def header_number(request: Request, name: str) -> int | None:
+    """A length header as a whole number, or None when it is missing. Only ASCII digits:
+    str.isdigit() also accepts "\u00b2", which int() then refuses."""
+    raw = request.headers.get(name)
+    if raw is None:
+        return None
+    if not (raw.isascii() and raw.isdigit()):
+        raise BadRequest(f"{name} must be a whole number, got {raw!r}")
+    return int(raw)
 
 
 class BodyReader:
-    def __init__(self, request: Request, limit: int) -> None:
-        self.limit = limit
-        self.declared = self._declared_length(request)
-        if self.declared is not None and self.declared > limit:
-            raise PayloadTooLarge(
-                f"the body declares {self.declared} bytes; this route's limit is {_mib(limit)}"
-            )
+    def __init__(self, request: Request) -> None:
+        self.declared = header_number(request, "content-length")
         self._chunks: AsyncIterator[bytes] = request.stream()
         self._pending = memoryview(b"")
         self.consumed = 0
-
-    @staticmethod
-    def _declared_length(request: Request) -> int | None:
-        raw = request.headers.get("content-length")
-        if raw is None:
-            return None
-        if not raw.isdigit():
-            raise BadRequest(f"Content-Length must be a whole number, got {raw!r}")
-        return int(raw)
-
-    def _over_limit(self) -> PayloadTooLarge:
-        return PayloadTooLarge(f"the body is larger than this route's limit of {_mib(self.limit)}")
 
     async def _next(self) -> memoryview | None:
         if self._pending:
@@ -50,8 +39,6 @@ class BodyReader:
         async for data in self._chunks:
             if data:
                 self.consumed += len(data)
-                if self.consumed > self.limit:
-                    raise self._over_limit()
                 return memoryview(data)
         return None
 

@@ -102,13 +102,13 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
         raise ProtocolError(
             f"input x has datatype {tensor.datatype}; use one of {', '.join(DATATYPES)}"
         )
-    if any(n < 0 for n in tensor.shape) or len(tensor.shape) > arrays.MAX_DEPTH:
-        raise ProtocolError(f"input x has an invalid shape {tensor.shape}")
-    count = math.prod(tensor.shape)
-    if count > max_elements:
-        raise arrays.TooManyElements(
-            f"{count} elements is more than the limit of {max_elements} per request"
-        )
+    try:
+        shape = arrays.check_shape(tensor.shape, max_elements, ("inputs", 0, "shape"))
+    except arrays.TooManyElements:
+        raise  # a 413, not a malformed request
+    except arrays.ArrayError as exc:
+        raise ProtocolError(f"input x: {exc.message}") from None
+    count = math.prod(shape)
     dtype = DATATYPES[tensor.datatype]
     binary_size = tensor.parameters.get("binary_data_size")
     if binary_size is not None:
@@ -154,7 +154,7 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
         request=request,
         tensor=tensor,
         dtype=dtype,
-        shape=tuple(tensor.shape),
+        shape=shape,
         binary_size=binary_size,
         outputs=names,
         binary_outputs=binary,

@@ -13,13 +13,15 @@ from service import __version__
 from service.core.catalogue import CATALOGUE, CatalogueError, Function, get_function
 from service.core.evaluate import OUTPUTS
 from service.dependencies import settings_of
-from service.errors import BadRequest, NotFound, PayloadTooLarge
+from service.errors import BadRequest, NotFound, PayloadTooLarge, Unprocessable
 from service.evaluation import arrays
 from service.evaluation.arrays import FloatArray
 from service.evaluation.service import evaluate_outputs
-from service.http.body import BodyReader
+from service.http import structure
+from service.http.body import BodyReader, header_number
 from service.http.openapi import example, inline_schema
 from service.http.responses import BufferResponse
+from service.http.structure import JsonLimits
 from service.http.threads import run_sized
 from service.inference import protocol
 from service.inference.protocol import Plan, ProtocolError
@@ -132,23 +134,23 @@ async def model_version_ready(name: ModelName, version: str) -> dict[str, Any]:
     return {"name": _model(name, version), "ready": True}
 
 
-def _header_length(request: Request) -> int | None:
-    raw = request.headers.get(HEADER_LENGTH)
-    if raw is None:
-        return None
-    if not raw.isdigit():
-        raise BadRequest(f"{HEADER_LENGTH} must be a whole number, got {raw!r}")
-    return int(raw)
-
-
 async def _read(request: Request, fn: Function, settings: Settings) -> tuple[Plan, FloatArray]:
     """The request's plan and input x; the binary tail is streamed into x's memory."""
-    reader = BodyReader(request, settings.max_body_bytes)
-    header_length = _header_length(request)
+    reader = BodyReader(request)
+    header_length = header_number(request, HEADER_LENGTH)
+    if header_length is not None and header_length > settings.max_json_bytes:
+        raise PayloadTooLarge(
+            f"the inference header declares {header_length} bytes, more than the JSON limit "
+            f"of {settings.max_json_bytes}"
+        )
     if header_length is None:
         raw = bytes(await reader.read_rest())
     else:
         raw = await reader.read_exactly(header_length, "inference header")
+    try:
+        structure.check(raw, JsonLimits(settings.max_json_containers))
+    except Unprocessable as exc:
+        raise BadRequest(exc.detail) from None
     try:
         header = protocol.parse_header(raw)
         plan = protocol.plan(header, tuple(p.name for p in fn.params), settings.max_elements)

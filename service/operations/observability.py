@@ -12,6 +12,9 @@ import orjson
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.errors import ServiceError, document
+
+log = logging.getLogger(__name__)
 access_log = logging.getLogger("service.access")
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -94,12 +97,13 @@ class ObservabilityMiddleware:
         request_id = given if _REQUEST_ID.match(given) else secrets.token_hex(16)
         scope.setdefault("state", {})["request_id"] = request_id
         status = 500
+        status_sent = False
         csp = _csp(scope["path"])
 
         async def send_wrapped(message: Message) -> None:
-            nonlocal status
+            nonlocal status, status_sent
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, status_sent = message["status"], True
                 extra = [(b"x-request-id", request_id.encode()), *SECURITY_HEADERS]
                 if csp is not None:
                     extra.append((b"content-security-policy", csp))
@@ -108,6 +112,26 @@ class ObservabilityMiddleware:
 
         try:
             await self.app(scope, receive, send_wrapped)
+        except Exception:
+            # A fault nothing inside handled: answered here, so that the 500 carries the
+            # request id and the security headers like every other answer.
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if status_sent:
+                raise
+            body, media_type = document(
+                ServiceError("the server could not complete the request"), scope["path"]
+            )
+            await send_wrapped(
+                {
+                    "type": "http.response.start",
+                    "status": 500,
+                    "headers": [
+                        (b"content-type", media_type.encode()),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
+            await send_wrapped({"type": "http.response.body", "body": body})
         finally:
             elapsed = time.perf_counter() - start
             route = _route(scope)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -10,8 +11,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from service.quiz.models import Attempt, Quiz, QuizItem
 
+# Ids are 128 random bits in hex; anything else names no quiz and is not sent to the database
+# (PostgreSQL refuses a NUL in a string, for one).
+QUIZ_ID = re.compile(r"[0-9a-f]{32}")
+
 
 def get_quiz(session: Session, quiz_id: str) -> Quiz | None:
+    if not QUIZ_ID.fullmatch(quiz_id):
+        return None
     return session.scalars(
         select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.items))
     ).one_or_none()
@@ -36,6 +43,8 @@ def get_quiz_and_item(
     session: Session, quiz_id: str, position: int
 ) -> tuple[Quiz | None, QuizItem | None]:
     """The quiz and its item at this position, in one query (either may be missing)."""
+    if not QUIZ_ID.fullmatch(quiz_id):
+        return None, None
     row = session.execute(_QUIZ_AND_ITEM, {"quiz_id": quiz_id, "position": position}).one_or_none()
     return (row[0], row[1]) if row is not None else (None, None)
 

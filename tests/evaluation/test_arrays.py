@@ -74,7 +74,7 @@ def test_npy_header_round_trip_with_numpy() -> None:
     np.save(buffer, np.zeros((3, 4), dtype="<f2"))
     data = buffer.getvalue()
     length = arrays.npy_header_length(data[:12])
-    dtype, shape, fortran = arrays.npy_parse_header(data[:length])
+    dtype, shape, fortran = arrays.npy_parse_header(data[:length], 100)
     assert (dtype, shape, fortran) == (np.dtype("<f2"), (3, 4), False)
     assert arrays.npy_header(np.dtype("<f2"), (3, 4)) == data[:length]
 
@@ -86,7 +86,7 @@ def test_npy_header_refuses_other_versions_and_dtypes() -> None:
     np.save(buffer, np.zeros(2, dtype=np.complex64))
     data = buffer.getvalue()
     with pytest.raises(ArrayError, match="unsupported dtype"):
-        arrays.npy_parse_header(data[: arrays.npy_header_length(data[:12])])
+        arrays.npy_parse_header(data[: arrays.npy_header_length(data[:12])], 100)
 
 
 @pytest.mark.parametrize(
@@ -94,13 +94,38 @@ def test_npy_header_refuses_other_versions_and_dtypes() -> None:
     [(None, None), ("", ()), ("[]", ()), ("3", (3,)), ("2,3", (2, 3)), ("[2, 3]", (2, 3))],
 )
 def test_parse_shape(text: str | None, shape: tuple[int, ...] | None) -> None:
-    assert arrays.parse_shape(text) == shape
+    assert arrays.parse_shape(text, 100) == shape
 
 
-@pytest.mark.parametrize("text", ["a", "2,-1", "1.5"])
+@pytest.mark.parametrize(
+    "text", ["a", "2,-1", "1.5", "\u00b2", ",".join(["1"] * 33), "0,99999999999999999999"]
+)
 def test_parse_shape_errors(text: str) -> None:
     with pytest.raises(ArrayError):
-        arrays.parse_shape(text)
+        arrays.parse_shape(text, 100)
+
+
+@pytest.mark.parametrize(
+    "shape", [(-1,), (-2, -2), (0, 10**20), (1,) * 65, (True,), [0, 2**63 - 1], "3", (1.5,)]
+)
+def test_a_shape_from_the_wire_is_checked_before_anything_is_allocated(shape: Any) -> None:
+    with pytest.raises(ArrayError):
+        arrays.check_shape(shape, 1000, ("shape",))
+
+
+def _npy_with_shape(shape: str) -> bytes:
+    text = f"{{'descr': '<f4', 'fortran_order': False, 'shape': {shape}, }}".encode()
+    text += b" " * (63 - (10 + len(text)) % 64) + b"\n"
+    return b"\x93NUMPY\x01\x00" + len(text).to_bytes(2, "little") + text
+
+
+@pytest.mark.parametrize(
+    "shape", ["(-1,)", "(-2, -2)", "(0, 100000000000000000000)", "(" + "1," * 65 + ")", "(True,)"]
+)
+def test_hostile_npy_shapes_are_refused(shape: str) -> None:
+    header = _npy_with_shape(shape)
+    with pytest.raises(ArrayError):
+        arrays.npy_parse_header(header[: arrays.npy_header_length(header[:12])], 1000)
 
 
 def test_byte_view_shares_memory() -> None:

@@ -49,7 +49,7 @@ def test_chunked_body_over_the_limit(live_server: LiveServer) -> None:
             yield b"\x00" * 500_000
 
     response = httpx.post(
-        f"{live_server.url}/v1/relu",
+        f"{live_server.url}/v1/relu?dtype=float64",
         content=chunks(),
         headers={"content-type": "application/octet-stream"},
         timeout=30,

@@ -4,6 +4,7 @@ import logging
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 pytestmark = pytest.mark.anyio
 
@@ -67,3 +68,21 @@ async def test_metrics(client: httpx.AsyncClient) -> None:
     assert "relu_http_request_duration_seconds_bucket" in text
     assert "relu_elements_evaluated_total 3.0" in text
     assert "relu_quiz_answers_total{correct=" in text
+
+
+async def test_a_fault_is_a_500_with_the_request_id_and_security_headers(
+    app: FastAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def boom() -> None:
+        raise RuntimeError("a bug")
+
+    app.add_api_route("/boom", boom)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        response = await client.get("/boom", headers={"x-request-id": "trace-1"})
+    assert response.status_code == 500
+    assert response.headers["x-request-id"] == "trace-1"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.json()["type"] == "/problems/internal-error"
+    assert "a bug" not in response.text
+    assert any("unhandled error on GET /boom" in r.message for r in caplog.records)

@@ -20,8 +20,9 @@ def test_in_flight_request_finishes_after_sigterm(tmp_path: Path) -> None:
     x = np.arange(-50_000, 50_000, dtype="<f8")
     body = x.tobytes()
     head = (
-        f"POST /v1/relu HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
-        f"Accept: application/octet-stream\r\nContent-Length: {len(body)}\r\n"
+        "POST /v1/relu?dtype=float64 HTTP/1.1\r\nHost: t\r\n"
+        "Content-Type: application/octet-stream\r\nAccept: application/octet-stream\r\n"
+        f"Content-Length: {len(body)}\r\n"
         "Connection: close\r\n\r\n"
     ).encode()
     try:

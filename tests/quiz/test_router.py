@@ -423,3 +423,10 @@ async def test_penalties_over_http(client: httpx.AsyncClient, app: FastAPI) -> N
     summary = (await client.post(f"/v1/quizzes/{quiz['id']}/finish", headers=headers)).json()
     assert summary["total"] == pytest.approx(0.75 * item["points"])
     assert summary["penalty"] == 0.25
+
+
+async def test_an_id_that_cannot_exist_is_not_looked_up(client: httpx.AsyncClient) -> None:
+    # PostgreSQL refuses a NUL in a string: the id must not reach it.
+    for quiz_id in ("a%00b", "0" * 31 + "%00", "X" * 32):
+        response = await client.get(f"/v1/quizzes/{quiz_id}", headers=auth("t"))
+        assert response.status_code == 404, quiz_id

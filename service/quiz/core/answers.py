@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 Loc = tuple[str | int, ...]
+# No item asks for more points than this: a longer answer is refused before it is read.
+MAX_POINTS = 50
 
 
 class ResponseError(ValueError):
@@ -119,7 +121,10 @@ def _kind(value: Any) -> str:
 def _number(value: Any, loc: Loc) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ResponseError(f"expected a number, read {_kind(value)}", loc)
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        raise ResponseError("expected a finite number", loc) from None
     if not math.isfinite(number):
         raise ResponseError("expected a finite number", loc)
     return number
@@ -190,6 +195,10 @@ def parse(
         )
     if answer_type == "point_set":
         body = _object(raw, {"values"}, {"values"})
+        if isinstance(body["values"], list) and len(body["values"]) > MAX_POINTS:
+            raise ResponseError(
+                f"expected at most {MAX_POINTS} points, read {len(body['values'])}", ("values",)
+            )
         return PointSet(tuple(sorted(_numbers(body["values"], ("values",)))))
     if answer_type == "one_sided_pair":
         body = _object(raw, {"left", "right"}, {"left", "right"})
@@ -198,10 +207,10 @@ def parse(
         )
     if answer_type == "vector":
         body = _object(raw, {"values"}, {"values"})
-        values = _numbers(body["values"], ("values",))
-        if length is not None and len(values) != length:
-            raise ResponseError(f"expected {length} numbers, read {len(values)}", ("values",))
-        return Vector(values)
+        given = body["values"]
+        if length is not None and isinstance(given, list) and len(given) != length:
+            raise ResponseError(f"expected {length} numbers, read {len(given)}", ("values",))
+        return Vector(_numbers(given, ("values",)))
     raise ValueError(f"unknown answer type {answer_type!r}")
 
 
