@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import redis
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 from starlette.middleware.cors import CORSMiddleware
@@ -20,6 +19,8 @@ from service.inference.router import router as inference_router
 from service.operations import ratelimit
 from service.operations.clients import networks
 from service.operations.observability import Metrics, ObservabilityMiddleware
+from service.operations.readiness import Readiness
+from service.operations.router import database_check
 from service.operations.router import router as operations_router
 from service.operations.timeouts import BodyTimeoutMiddleware
 from service.quiz.bank import load_bank
@@ -47,15 +48,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The app. The item bank is loaded and checked here: a bad item file stops start-up."""
     settings = settings or Settings()
     bank = load_bank()
-    engine = make_engine(settings.database_url)
-    redis_client = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
+    engine = make_engine(
+        settings.database_url, settings.db_pool_timeout_s, settings.db_lock_timeout_s
+    )
+    metrics = Metrics()
+    limiter = ratelimit.Limiter(
+        ratelimit.make_storage(
+            settings.redis_url, settings.rate_limit_prefix, settings.redis_timeout_s
+        ),
+        settings.redis_timeout_s,
+        metrics.ratelimit_fallbacks,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         engine.dispose()
-        if redis_client is not None:
-            redis_client.close()
 
     app = FastAPI(
         title="ReLU reference service",
@@ -71,8 +79,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.bank = bank
     app.state.engine = engine
     app.state.sessions = sessionmaker(engine, expire_on_commit=False)
-    app.state.redis = redis_client
-    app.state.metrics = Metrics()
+    app.state.limiter = limiter
+    app.state.readiness = Readiness(database_check(engine), limiter if settings.redis_url else None)
+    app.state.metrics = metrics
     errors.install(app)
     app.include_router(operations_router)
     # An exam deployment serves no calculator: the evaluation routes, the inference protocol
@@ -92,7 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyTimeoutMiddleware, seconds=settings.body_timeout_s)
     app.add_middleware(
         ratelimit.RateLimitMiddleware,
-        storage=ratelimit.make_storage(settings.redis_url, settings.rate_limit_prefix),
+        limiter=limiter,
         rules=ratelimit.rules(
             settings.rate_limit_quiz_create,
             settings.rate_limit_answers,

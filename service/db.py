@@ -12,11 +12,21 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from fastapi import Request
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
+from service.errors import ServiceUnavailable
 
-def make_engine(url: str) -> Engine:
+# PostgreSQL's lock_not_available and query_canceled (a lock or statement timeout).
+BUSY_STATES = {"55P03", "57014"}
+
+
+def make_engine(url: str, pool_timeout_s: float = 3.0, lock_timeout_s: float = 5.0) -> Engine:
+    """The engine. On a database server a request waits at most `pool_timeout_s` for a
+    connection and `lock_timeout_s` for a lock, then is told to come back (503), rather than
+    queueing without bound behind a locked table."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
@@ -36,7 +46,18 @@ def make_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    engine = create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=pool_timeout_s
+    )
+
+    @event.listens_for(engine, "connect")
+    def _server_connect(connection: Any, record: Any) -> None:
+        if engine.dialect.name == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET lock_timeout = {int(lock_timeout_s * 1000)}")
+            connection.commit()
+
+    return engine
 
 
 def alembic_config(url: str) -> Config:
@@ -90,6 +111,15 @@ async def transaction(request: Request, work: Callable[[Session], T]) -> T:
     writers anyway (BEGIN IMMEDIATE), so there the transaction runs on the event loop
     and saves the thread hop, which costs more than a short transaction itself."""
     factory: sessionmaker[Session] = request.app.state.sessions
-    if request.app.state.engine.dialect.name == "sqlite":
-        return _run(factory, work)
-    return await run_in_threadpool(_run, factory, work)
+    try:
+        if request.app.state.engine.dialect.name == "sqlite":
+            return _run(factory, work)
+        return await run_in_threadpool(_run, factory, work)
+    except PoolTimeout:
+        raise ServiceUnavailable("every database connection is busy; try again shortly") from None
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) in BUSY_STATES:
+            raise ServiceUnavailable(
+                "the data is locked by other work; try again shortly"
+            ) from None
+        raise

@@ -110,6 +110,16 @@ class TooManyRequests(ServiceError):
     default_status, slug, title = 429, "too-many-requests", "Too many requests"
 
 
+class ServiceUnavailable(ServiceError):
+    """The service cannot take the request now (the database's connections are all busy, or
+    what it needs is locked); Retry-After says when to try again."""
+
+    default_status, slug, title = 503, "service-unavailable", "Service unavailable"
+
+    def __init__(self, detail: str, retry_after_s: int = 1) -> None:
+        super().__init__(detail, headers={"Retry-After": str(retry_after_s)})
+
+
 class UnsupportedMediaType(ServiceError):
     """The body's Content-Type cannot be read by this route; the detail lists the types it reads."""
 
@@ -147,6 +157,7 @@ PROBLEM_TYPES: dict[str, type[ServiceError]] = {
         PayloadTooLarge,
         UnsupportedMediaType,
         TooManyRequests,
+        ServiceUnavailable,
         Unprocessable,
     )
 }

@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("RELU_DATABASE_URL", "DATABASE_URL"),
         description="any SQLAlchemy URL; the default is an SQLite file in the working directory",
     )
+    db_pool_timeout_s: float = Field(
+        3, gt=0, description="seconds a request waits for a database connection (503 after)"
+    )
+    db_lock_timeout_s: float = Field(
+        5, gt=0, description="seconds a request waits for a database lock (PostgreSQL; 503 after)"
+    )
     quiz_ttl_s: int = Field(
         7 * 86_400, ge=60, description="how long a quiz without a time limit takes answers"
     )
@@ -75,6 +81,14 @@ class Settings(BaseSettings):
         description="Redis for rate limits shared by all instances; in memory when unset",
     )
     rate_limit_prefix: str = Field("relu", description="prefix of the rate-limit keys in Redis")
+    redis_timeout_s: float = Field(
+        0.25,
+        gt=0,
+        description=(
+            "seconds any Redis call may take; past it, or with Redis down, rate limits are "
+            "counted in each process until Redis answers again"
+        ),
+    )
     rate_limit_quiz_create: str = Field("30/minute", description="quiz starts per client")
     rate_limit_answers: str = Field("300/minute", description="answer submissions per client")
     rate_limit_evaluation: str = Field(

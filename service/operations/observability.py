@@ -69,6 +69,11 @@ class Metrics:
             ["correct"],
             registry=self.registry,
         )
+        self.ratelimit_fallbacks = Counter(
+            "relu_ratelimit_fallbacks_total",
+            "Requests whose rate limit was counted in this process: the shared storage was down",
+            registry=self.registry,
+        )
         self.elements = Counter(
             "relu_elements_evaluated_total",
             "Array elements evaluated by the evaluation and inference routes",

@@ -3,24 +3,34 @@ that every instance shares the same counts. Over the limit: 429 problem+json wit
 Retry-After and the IETF RateLimit headers (which also come with every limited answer).
 
 Fixed windows: one counter per client and window, O(1) per request in memory and one
-INCR in Redis, where a moving window keeps (and trims) a timestamp per request."""
+INCR in Redis, where a moving window keeps (and trims) a timestamp per request.
+
+Redis is an accelerator, not a single point of failure: every call has a short timeout, and
+when Redis is unreachable or slow the limits are counted in this process instead (logged,
+counted in /metrics) until a retry after a cooldown finds it again."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import math
 import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from limits import RateLimitItem, parse
-from limits.aio.storage import Storage
+from limits import RateLimitItem, WindowStats, parse
+from limits.aio.storage import MemoryStorage, Storage
 from limits.aio.strategies import FixedWindowRateLimiter
 from limits.storage import storage_from_string
+from prometheus_client import Counter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.errors import TooManyRequests, document
+from service.http.limits import EVALUATION, INFERENCE
 from service.operations.clients import Network, client_address
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,39 +46,99 @@ def rules(quiz_create: str, answers: str, evaluation: str) -> tuple[Rule, ...]:
     return (
         Rule("quiz-create", "POST", re.compile(r"^/v1/quizzes$"), parse(quiz_create)),
         Rule("answers", "POST", re.compile(r"^/v1/quizzes/[^/]+/answers$"), parse(answers)),
-        Rule(
-            "evaluation",
-            "POST",
-            re.compile(r"^/v1/(relu(/subgradient)?|functions/[^/]+/(value|subgradient))$"),
-            evaluation_limit,
-        ),
-        Rule(
-            "evaluation",
-            "POST",
-            re.compile(r"^/v2/models/[^/]+(/versions/[^/]+)?/infer$"),
-            evaluation_limit,
-        ),
+        Rule("evaluation", "POST", EVALUATION, evaluation_limit),
+        Rule("evaluation", "POST", INFERENCE, evaluation_limit),
     )
 
 
-def make_storage(redis_url: str | None, prefix: str) -> Storage:
-    """Async storage, so that a Redis round trip never blocks the event loop."""
-    uri = "async+" + redis_url if redis_url else "async+memory://"
-    storage = storage_from_string(uri, key_prefix=prefix) if redis_url else storage_from_string(uri)
+def make_storage(redis_url: str | None, prefix: str, timeout_s: float) -> Storage:
+    """Async storage, so that a Redis round trip never blocks the event loop; redis-py's
+    client, whose socket timeouts bound every call."""
+    if not redis_url:
+        storage = storage_from_string("async+memory://")
+    else:
+        storage = storage_from_string(
+            "async+" + redis_url,
+            implementation="redispy",
+            key_prefix=prefix,
+            socket_timeout=timeout_s,
+            socket_connect_timeout=timeout_s,
+        )
     assert isinstance(storage, Storage)
     return storage
+
+
+class Limiter:
+    """Fixed-window limits in the shared storage, or in this process while that is down."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        timeout_s: float,
+        fallbacks: Counter | None = None,
+        cooldown_s: float = 5.0,
+    ) -> None:
+        self.shared = FixedWindowRateLimiter(storage)
+        self.local = FixedWindowRateLimiter(MemoryStorage())
+        self.timeout_s = timeout_s
+        self.cooldown_s = cooldown_s
+        self.down_until = 0.0  # monotonic time before which the shared storage is not tried
+        self.error: str | None = None
+        self.fallbacks = fallbacks  # requests counted in this process while it was down
+
+    @property
+    def shared_up(self) -> bool:
+        return time.monotonic() >= self.down_until
+
+    async def hit(self, limit: RateLimitItem, *keys: str) -> tuple[bool, WindowStats]:
+        if self.shared_up:
+            try:
+                return await asyncio.wait_for(self._hit(self.shared, limit, keys), self.timeout_s)
+            except Exception as exc:  # unreachable, slow or failing: count locally for a while
+                self._down(exc)
+        if self.fallbacks is not None:
+            self.fallbacks.inc()
+        return await self._hit(self.local, limit, keys)
+
+    @staticmethod
+    async def _hit(
+        limiter: FixedWindowRateLimiter, limit: RateLimitItem, keys: tuple[str, ...]
+    ) -> tuple[bool, WindowStats]:
+        allowed = await limiter.hit(limit, *keys)
+        return allowed, await limiter.get_window_stats(limit, *keys)
+
+    def _down(self, exc: Exception) -> None:
+        self.down_until = time.monotonic() + self.cooldown_s
+        self.error = f"{type(exc).__name__}: {exc}"[:300] or type(exc).__name__
+        log.warning(
+            "rate-limit storage unreachable (%s); counting in this process for %g s",
+            self.error,
+            self.cooldown_s,
+        )
+
+    async def probe(self) -> tuple[bool, str]:
+        """Whether the shared storage answers now (for readiness), within the timeout."""
+        try:
+            alive = await asyncio.wait_for(self.shared.storage.check(), self.timeout_s)
+        except Exception as exc:
+            self._down(exc)
+            return False, self.error or "unreachable"
+        if alive:
+            self.down_until = 0.0
+            return True, "reachable"
+        return False, "no answer"
 
 
 class RateLimitMiddleware:
     def __init__(
         self,
         app: ASGIApp,
-        storage: Storage,
+        limiter: Limiter,
         rules: Sequence[Rule],
         trusted: tuple[Network, ...] = (),
     ) -> None:
         self.app = app
-        self.limiter = FixedWindowRateLimiter(storage)
+        self.limiter = limiter
         self.rules = tuple(rules)
         self.trusted = trusted
 
@@ -84,8 +154,7 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         client = client_address(scope, self.trusted)
-        allowed = await self.limiter.hit(rule.limit, rule.name, client)
-        stats = await self.limiter.get_window_stats(rule.limit, rule.name, client)
+        allowed, stats = await self.limiter.hit(rule.limit, rule.name, client)
         reset = max(0, math.ceil(stats.reset_time - time.time()))
         headers = [
             (b"ratelimit-limit", str(rule.limit.amount).encode()),

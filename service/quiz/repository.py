@@ -16,12 +16,15 @@ from service.quiz.models import Attempt, Quiz, QuizItem
 QUIZ_ID = re.compile(r"[0-9a-f]{32}")
 
 
-def get_quiz(session: Session, quiz_id: str) -> Quiz | None:
+def get_quiz(session: Session, quiz_id: str, for_update: bool = False) -> Quiz | None:
+    """The quiz with its items; `for_update` locks its row for the transaction (finishing
+    takes that lock, as every answer and hint does, so none slips in after a finish)."""
     if not QUIZ_ID.fullmatch(quiz_id):
         return None
-    return session.scalars(
-        select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.items))
-    ).one_or_none()
+    query = select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.items))
+    if for_update:
+        query = query.with_for_update(of=Quiz)
+    return session.scalars(query).one_or_none()
 
 
 # The statements of the answer path are built once: building one costs more than running it.
@@ -31,6 +34,9 @@ _QUIZ_AND_ITEM = (
         QuizItem, (QuizItem.quiz_id == Quiz.id) & (QuizItem.position == bindparam("position"))
     )
     .where(Quiz.id == bindparam("quiz_id"))
+    # The quiz's row is locked until the transaction ends: an answer or a hint and a finish
+    # of the same quiz never overlap, on one instance or several (SQLite: BEGIN IMMEDIATE).
+    .with_for_update(of=Quiz)
 )
 _ATTEMPTS_AT = (
     select(Attempt)

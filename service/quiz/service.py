@@ -510,8 +510,9 @@ def state(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizState:
 
 
 def finish(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizSummary:
-    """Close the quiz (once; finishing again returns the same summary)."""
-    quiz = authorized(session, quiz_id, token)
+    """Close the quiz (once; finishing again returns the same summary). The quiz's row is
+    locked first, so that an answer in flight is either in the summary or refused."""
+    quiz = _check(repository.get_quiz(session, quiz_id, for_update=True), quiz_id, token)
     if quiz.finished_at is None:
         quiz.finished_at = utcnow()
         session.flush()

@@ -28,6 +28,7 @@ def pair() -> Iterator[tuple[LiveServer, LiveServer]]:
             "REDIS_URL": redis_url,
             "RELU_RATE_LIMIT_PREFIX": prefix,
             "RELU_RATE_LIMIT_QUIZ_CREATE": "1000/minute",
+            "RELU_RATE_LIMIT_ANSWERS": "100000/minute",
             "RELU_RATE_LIMIT_EVALUATION": "7/minute",
             "RELU_ADMIN_API_KEY": ADMIN,
         }
@@ -130,3 +131,49 @@ def test_rate_limits_are_shared_through_redis(pair: tuple[LiveServer, LiveServer
         httpx.post(f"{(a, b)[i % 2].url}/v1/relu", json={"x": [1]}).status_code for i in range(8)
     ]
     assert statuses == [200] * 7 + [429]
+
+
+def _numeric_response(item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "single_choice": {"choice": item["choices"][0]["id"] if item["choices"] else "a"},
+        "multiple_choice": {"choices": [item["choices"][0]["id"]] if item["choices"] else []},
+        "true_false": {"value": True},
+        "numeric": {"value": 0.5},
+        "interval": {"lower": 0, "upper": 1},
+        "point_set": {"values": [0]},
+        "one_sided_pair": {"left": 0, "right": 1},
+        "vector": {"values": [0] * (item["length"] or 1)},
+    }[item["type"]]
+
+
+def _answer(server: LiveServer, base: str, token: str, item: dict[str, Any]) -> int:
+    body = {"position": item["position"], "response": _numeric_response(item)}
+    headers = {"Authorization": f"Bearer {token}"}
+    return httpx.post(
+        f"{server.url}{base}/answers", json=body, headers=headers, timeout=30
+    ).status_code
+
+
+def test_no_answer_is_accepted_after_a_finish(pair: tuple[LiveServer, LiveServer]) -> None:
+    """30 answers on two instances racing a finish, 20 times: an answer is in the summary or
+    refused, and the summary equals what any later read shows."""
+    a, b = pair
+    for run in range(20):
+        quiz = httpx.post(f"{a.url}/v1/quizzes", json={"size": 30, "seed": run}).json()
+        headers = {"Authorization": f"Bearer {quiz['token']}"}
+        base = f"/v1/quizzes/{quiz['id']}"
+        with ThreadPoolExecutor(31) as pool:
+            answered = [
+                pool.submit(_answer, (a, b)[item["position"] % 2], base, quiz["token"], item)
+                for item in quiz["items"]
+            ]
+            finished = pool.submit(httpx.post, f"{b.url}{base}/finish", headers=headers, timeout=30)
+            statuses = [f.result() for f in answered]
+            summary = finished.result().json()
+        assert set(statuses) <= {200, 409}, statuses
+        later = httpx.get(f"{a.url}{base}", headers=headers).json()
+        accepted = statuses.count(200)
+        in_summary = sum(item["answered"] for item in summary["items"])
+        assert in_summary == accepted, (run, in_summary, accepted)
+        assert [i["answered"] for i in later["items"]] == [i["answered"] for i in summary["items"]]
+        assert later["score"] == summary["total"]

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
 from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from service.app import create_app
 from service.settings import Settings
@@ -37,8 +41,34 @@ async def test_not_ready_before_migrations(tmp_path: Path) -> None:
     assert "code expects" in response.json()["checks"]["database"]["detail"]
 
 
-async def test_not_ready_without_redis(database_url: str) -> None:
+async def test_degraded_but_serving_without_redis(database_url: str) -> None:
     response = await _ready(Settings(database_url=database_url, redis_url="redis://127.0.0.1:1"))
-    assert response.status_code == 503
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["redis"]["ok"] is False
     assert response.json()["checks"]["database"]["ok"] is True
+
+
+async def test_readiness_answers_within_its_deadline_and_shares_one_probe(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    started = threading.Event()
+    release = threading.Event()
+    calls = []
+
+    def hung() -> tuple[bool, str]:
+        calls.append(1)
+        started.set()
+        release.wait(10)
+        return True, "late"
+
+    app.state.readiness.database = hung
+    app.state.readiness.deadline_s = 0.3
+    start = time.monotonic()
+    responses = await asyncio.gather(*(client.get("/readyz") for _ in range(45)))
+    release.set()
+    assert time.monotonic() - start < 3
+    assert {r.status_code for r in responses} == {503}
+    assert "within 0.3 s" in responses[0].json()["checks"]["database"]["detail"]
+    assert len(calls) == 1  # one thread, however many callers
+    assert (await client.get("/v1/topics")).status_code == 200
