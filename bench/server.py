@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from starlette.responses import Response
 
 from service.app import create_app
+from service.http.server import GuardedHttpToolsProtocol
 from service.operations.observability import configure_logging
 from service.settings import Settings
 
@@ -50,4 +51,5 @@ if __name__ == "__main__":
         log_config=None,
         access_log=False,
         timeout_keep_alive=Settings().keep_alive_s,
+        http=GuardedHttpToolsProtocol,
     )

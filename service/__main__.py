@@ -12,12 +12,14 @@ import argparse
 import uvicorn
 
 from service.db import upgrade
+from service.http.server import GuardedHttpToolsProtocol, raise_file_limit
 from service.operations.observability import configure_logging
 from service.settings import Settings
 
 
 def serve(settings: Settings) -> None:
     configure_logging(settings.log_level)
+    raise_file_limit()
     uvicorn.run(
         "service.app:create_app",
         factory=True,
@@ -29,6 +31,9 @@ def serve(settings: Settings) -> None:
         proxy_headers=False,  # client addresses are resolved against RELU_TRUSTED_PROXIES
         timeout_graceful_shutdown=settings.shutdown_grace_s,
         timeout_keep_alive=settings.keep_alive_s,
+        # uvicorn's httptools protocol, with a deadline for headers and connection caps
+        http=GuardedHttpToolsProtocol,
+        backlog=4096,
     )
 
 

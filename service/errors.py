@@ -109,6 +109,10 @@ class TooManyRequests(ServiceError):
 
     default_status, slug, title = 429, "too-many-requests", "Too many requests"
 
+    def __init__(self, detail: str, retry_after_s: int | None = None) -> None:
+        headers = {"Retry-After": str(retry_after_s)} if retry_after_s is not None else None
+        super().__init__(detail, headers=headers)
+
 
 class ServiceUnavailable(ServiceError):
     """The service cannot take the request now (the database's connections are all busy, or

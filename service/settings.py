@@ -110,6 +110,19 @@ class Settings(BaseSettings):
             "keeps one (nginx: 60 s), so that they never reuse a connection the server closed"
         ),
     )
+    header_timeout_s: float = Field(
+        10,
+        gt=0,
+        description="seconds a request's headers may take to arrive (408 and closed after)",
+    )
+    max_connections: int = Field(
+        16_000, ge=1, description="open connections per process; more are answered 503"
+    )
+    max_connections_per_client: int = Field(
+        256,
+        ge=1,
+        description="open connections per client address (trusted proxies exempt); more: 503",
+    )
     body_timeout_s: float = Field(
         120, gt=0, description="seconds a request body may take to arrive in full (408 after)"
     )

@@ -14,7 +14,7 @@ def networks(entries: Iterable[str]) -> tuple[Network, ...]:
     return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
 
 
-def _trusted(address: str, trusted: tuple[Network, ...]) -> bool:
+def is_trusted(address: str, trusted: tuple[Network, ...]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -27,12 +27,12 @@ def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
     in X-Forwarded-For (read right to left, since each proxy appends the address it saw)."""
     client = scope.get("client")
     peer = str(client[0]) if client else "unknown"
-    if not trusted or not _trusted(peer, trusted):
+    if not trusted or not is_trusted(peer, trusted):
         return peer
     headers: list[tuple[bytes, bytes]] = scope["headers"]
     forwarded = [value.decode("latin-1") for name, value in headers if name == b"x-forwarded-for"]
     hops = [hop.strip() for value in forwarded for hop in value.split(",") if hop.strip()]
     for hop in reversed(hops):
-        if not _trusted(hop, trusted):
+        if not is_trusted(hop, trusted):
             return hop
     return hops[0] if hops else peer
