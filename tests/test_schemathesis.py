@@ -82,6 +82,7 @@ headers = {{ Authorization = "Bearer fuzz-admin" }}
             capture_output=True,
             text=True,
             timeout=600,
+            cwd=tmp_path,  # its cache goes there, not into the working tree
         )
     finally:
         server.stop()
