@@ -190,6 +190,16 @@ async def test_relu_at_zero_alias(client: httpx.AsyncClient, key: str) -> None:
     assert body["convention"] is None
 
 
+async def test_at_zero_of_negative_zero_answers_zero(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/v1/relu/subgradient",
+        content=b'{"x": [0.0, -0.0], "at_zero": -0.0}',
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 200
+    assert b"-0" not in response.content  # the service never answers -0.0
+
+
 async def test_at_zero_outside_the_subdifferential(client: httpx.AsyncClient) -> None:
     response = await client.post("/v1/relu/subgradient", json={"x": [0], "at_zero": 2})
     problem = assert_problem(response, 422, ["body", "at_zero"])

@@ -8,10 +8,12 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from service.app import create_app
 from service.quiz import service
 from service.quiz.bank import load_bank
 from service.quiz.core import answers
 from service.quiz.core.answers import Interval, Numeric, OneSidedPair, PointSet, Vector
+from service.settings import Settings
 
 pytestmark = pytest.mark.anyio
 
@@ -430,3 +432,13 @@ async def test_an_id_that_cannot_exist_is_not_looked_up(client: httpx.AsyncClien
     for quiz_id in ("a%00b", "0" * 31 + "%00", "X" * 32):
         response = await client.get(f"/v1/quizzes/{quiz_id}", headers=auth("t"))
         assert response.status_code == 404, quiz_id
+
+
+async def test_an_empty_admin_key_opens_nothing(database_url: str) -> None:
+    app = create_app(Settings(database_url=database_url, admin_api_key=""))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        for header in ("Bearer ", "Bearer", "bearer  "):
+            response = await client.get("/v1/stats/items", headers={"Authorization": header})
+            assert response.status_code == 401, header
+    app.state.engine.dispose()
