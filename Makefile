@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint bench load gaming install install-dev clean
+.PHONY: run test lint bench load gaming attack install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ load: install-dev
 
 gaming: install-dev
 	$(BIN)/python -m bench.gaming
+
+attack: install-dev
+	$(BIN)/python -m bench.attack
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
