@@ -51,6 +51,7 @@ QUIZ_ITEM = {
 ITEM_STATE = {
     "position": 1,
     "item_id": "example-relu-derivative-at-two",
+    "type": "numeric",
     "answered": True,
     "tries_used": 2,
     "tries_left": 0,

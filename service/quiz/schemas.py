@@ -208,6 +208,10 @@ class AnswerResult(Revealed):
 class ItemState(Revealed):
     position: int
     item_id: str
+    type: str | None = Field(
+        description="the item's answer type; null only for an item the bank has changed since "
+        "the quiz began (such an item is neither graded nor revealed)"
+    )
     answered: bool
     tries_used: int
     tries_left: int

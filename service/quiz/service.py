@@ -469,6 +469,7 @@ def _states(session: Session, bank: Bank, quiz: Quiz) -> list[ItemState]:
         state = ItemState(
             position=row.position,
             item_id=row.item_id,
+            type=item.type if item is not None else None,
             answered=bool(tries),
             tries_used=len(tries),
             tries_left=0 if closed else quiz.max_tries - len(tries),

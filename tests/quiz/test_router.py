@@ -95,6 +95,7 @@ async def test_a_whole_quiz(client: httpx.AsyncClient, app: FastAPI) -> None:
     state = (await client.get(f"/v1/quizzes/{quiz['id']}", headers=headers)).json()
     assert state["status"] == "open"
     assert all(s["answered"] and s["correct"] for s in state["items"])
+    assert [s["type"] for s in state["items"]] == [i["type"] for i in quiz["items"]]
     summary = (await client.post(f"/v1/quizzes/{quiz['id']}/finish", headers=headers)).json()
     assert summary["total"] == summary["maximum"] > 0
     assert summary["fraction"] == 1.0

@@ -224,7 +224,7 @@ def test_an_item_changed_since_the_quiz_began_is_neither_graded_nor_revealed(
     with pytest.raises(Conflict, match="changed since this quiz began"):
         quiz.hint("relu-derivative")
     item = quiz.finish().items[position - 1]
-    assert (item.key, item.explanation, item.evidence) == (None, None, None)
+    assert (item.key, item.explanation, item.evidence, item.type) == (None, None, None, None)
 
 
 def _exam_quiz(app: FastAPI, examiner: bool, **options: Any) -> Any:
