@@ -41,6 +41,7 @@ from service.quiz.core.grading import CORRECT, INCORRECT
 from service.quiz.core.items import Item
 from service.quiz.core.taxonomy import MISCONCEPTIONS
 from service.settings import Settings
+from service.state import of_app
 
 QUIZ_SIZE = 50
 EXAMINER = "examiner-key"
@@ -165,7 +166,7 @@ def withheld(payload: Any, where: str) -> list[str]:
 
 def variant_seeds(app: FastAPI, quiz_id: str) -> dict[int, int | None]:
     """What only the server knows: which variant of a family each position holds."""
-    with app.state.sessions() as session:
+    with of_app(app).database.sessions() as session:
         quiz = repository.get_quiz(session, quiz_id)
         assert quiz is not None
         return {row.position: row.variant_seed for row in quiz.items}
@@ -250,7 +251,7 @@ async def _main(quizzes: int) -> None:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://exam") as client:
             report = await play(client, app, quizzes)
-        app.state.engine.dispose()
+        of_app(app).database.dispose()
     print(f"{quizzes} quizzes of {QUIZ_SIZE} items, exam mode (one try, reveal after_finish)\n")
     print(report.table())
     graded = ("multiple_choice", "numeric", "interval", "point_set", "one_sided_pair", "vector")

@@ -6,12 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from sqlalchemy.orm import sessionmaker
 from starlette.middleware.cors import CORSMiddleware
 from starlette.staticfiles import StaticFiles
 
 from service import __version__, errors, problems
-from service.db import make_engine
+from service.db import Database, make_engine
 from service.evaluation.router import router as evaluation_router
 from service.http.limits import BodyLimitMiddleware, BodyLimits
 from service.http.responses import ORJSONResponse
@@ -19,13 +18,13 @@ from service.inference.router import router as inference_router
 from service.operations import ratelimit
 from service.operations.clients import networks
 from service.operations.observability import Metrics, ObservabilityMiddleware
-from service.operations.readiness import Readiness
-from service.operations.router import database_check
+from service.operations.readiness import Readiness, database_check
 from service.operations.router import router as operations_router
 from service.operations.timeouts import BodyTimeoutMiddleware
 from service.quiz.bank import load_bank
 from service.quiz.router import router as quiz_router
 from service.settings import Settings
+from service.state import AppState, attach
 from service.web.router import STATIC, playground
 from service.web.router import router as web_router
 
@@ -47,9 +46,8 @@ EXPOSED_HEADERS = [
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app. The item bank is loaded and checked here: a bad item file stops start-up."""
     settings = settings or Settings()
-    bank = load_bank()
-    engine = make_engine(
-        settings.database_url, settings.db_pool_timeout_s, settings.db_lock_timeout_s
+    database = Database(
+        make_engine(settings.database_url, settings.db_pool_timeout_s, settings.db_lock_timeout_s)
     )
     metrics = Metrics()
     limiter = ratelimit.Limiter(
@@ -63,7 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        engine.dispose()
+        database.dispose()
 
     app = FastAPI(
         title="ReLU reference service",
@@ -75,13 +73,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/openapi.json" if settings.docs else None,
         lifespan=lifespan,
     )
-    app.state.settings = settings
-    app.state.bank = bank
-    app.state.engine = engine
-    app.state.sessions = sessionmaker(engine, expire_on_commit=False)
-    app.state.limiter = limiter
-    app.state.readiness = Readiness(database_check(engine), limiter if settings.redis_url else None)
-    app.state.metrics = metrics
+    attach(
+        app,
+        AppState(
+            settings=settings,
+            bank=load_bank(),
+            database=database,
+            limiter=limiter,
+            readiness=Readiness(
+                database_check(database), limiter if settings.redis_url else None
+            ),
+            metrics=metrics,
+        ),
+    )
     errors.install(app)
     app.include_router(operations_router)
     # An exam deployment serves no calculator: the evaluation routes, the inference protocol
@@ -127,5 +131,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=EXPOSED_HEADERS,
             max_age=600,
         )
-    app.add_middleware(ObservabilityMiddleware, metrics=app.state.metrics)
+    app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     return app

@@ -1,4 +1,4 @@
-"""The database: engine, request-scoped sessions and migrations (Alembic, in the package)."""
+"""The database: engine, transactions and migrations (Alembic, in the package)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,15 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
+import anyio.to_thread
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from fastapi import Request
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
-from starlette.concurrency import run_in_threadpool
 
 from service.errors import ServiceUnavailable
 
@@ -78,48 +77,56 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
-def at_head(engine: Engine) -> bool:
-    return current_revision(engine) == head_revision()
-
-
 T = TypeVar("T")
 
 
-def _run(factory: sessionmaker[Session], work: Callable[[Session], T]) -> T:
-    with factory() as session:
+class Database:
+    """The engine and its sessions; each unit of work is one transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        # SQLite is a library in this process: its calls never wait on a network, and each
+        # process serialises its writers anyway (BEGIN IMMEDIATE), so there a transaction
+        # runs on the event loop and saves the thread hop, which costs more than a short
+        # transaction itself. A database server is waited on from a worker thread.
+        self.in_process = engine.dialect.name == "sqlite"
+
+    def _run(self, work: Callable[[Session], T]) -> T:
+        with self.sessions() as session:
+            try:
+                result = work(session)
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            return result
+
+    async def transaction(self, work: Callable[[Session], T]) -> T:
+        """work(session) as one transaction: committed when it returns, rolled back when it
+        raises. A busy pool or a lock held too long is a 503 with Retry-After."""
         try:
-            result = work(session)
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        return result
-
-
-async def transaction(request: Request, work: Callable[[Session], T]) -> T:
-    """Run work(session) as the request's one transaction: committed when it returns,
-    rolled back when it raises.
-
-    On a database server the transaction runs on a worker thread, so the event loop
-    serves other requests while this one waits on the network. SQLite is a library in
-    this process: its calls never wait on a network, and each process serialises its
-    writers anyway (BEGIN IMMEDIATE), so there the transaction runs on the event loop
-    and saves the thread hop, which costs more than a short transaction itself."""
-    factory: sessionmaker[Session] = request.app.state.sessions
-    try:
-        if request.app.state.engine.dialect.name == "sqlite":
-            return _run(factory, work)
-        return await run_in_threadpool(_run, factory, work)
-    except PoolTimeout:
-        raise ServiceUnavailable("every database connection is busy; try again shortly") from None
-    except OperationalError as exc:
-        if getattr(exc.orig, "sqlstate", None) in BUSY_STATES:
+            if self.in_process:
+                return self._run(work)
+            return await anyio.to_thread.run_sync(self._run, work)
+        except PoolTimeout:
             raise ServiceUnavailable(
-                "the data is locked by other work; try again shortly"
+                "every database connection is busy; try again shortly"
             ) from None
-        raise
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) in BUSY_STATES:
+                raise ServiceUnavailable(
+                    "the data is locked by other work; try again shortly"
+                ) from None
+            raise
+
+    def revision(self) -> str | None:
+        """The migration the database is at."""
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def at_head(self) -> bool:
+        return self.revision() == head_revision()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

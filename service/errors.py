@@ -17,10 +17,10 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from service.core.catalogue import CatalogueError, UnknownFunction
+from service.core.catalogue import UnknownFunction
+from service.core.errors import Invalid, Loc, TooLarge
 
 PROBLEM_JSON = "application/problem+json"
-Loc = tuple[str | int, ...]
 
 
 class ServiceError(Exception):
@@ -145,6 +145,16 @@ class Unprocessable(ServiceError):
         error.errors = list(errors)
         return error
 
+    @classmethod
+    def of(cls, invalid: Invalid) -> Unprocessable:
+        """The core's located error, its locations as the raiser's caller completed them."""
+        if len(invalid.problems) == 1:
+            problem = invalid.problems[0]
+            return cls(problem.message, problem.loc, problem.kind)
+        return cls.many(
+            [{"loc": list(p.loc), "msg": p.message, "type": p.kind} for p in invalid.problems]
+        )
+
 
 PROBLEM_TYPES: dict[str, type[ServiceError]] = {
     cls.slug: cls
@@ -207,9 +217,11 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return render(request, Unprocessable.many([clean_pydantic_error(e) for e in exc.errors()]))
 
 
-async def _catalogue_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, CatalogueError)
-    return render(request, Unprocessable(exc.message, ("body", *exc.loc)))
+async def _invalid(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Invalid)
+    if isinstance(exc, TooLarge):
+        return render(request, PayloadTooLarge(exc.message))
+    return render(request, Unprocessable.of(exc))
 
 
 async def _unknown_function(request: Request, exc: Exception) -> Response:
@@ -236,7 +248,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 def install(app: FastAPI) -> None:
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(CatalogueError, _catalogue_error)
+    app.add_exception_handler(Invalid, _invalid)
     app.add_exception_handler(UnknownFunction, _unknown_function)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     # A fault nothing here handles is answered by the observability middleware, which adds

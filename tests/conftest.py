@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, make_url
 from service.app import create_app
 from service.db import upgrade
 from service.settings import Settings
+from service.state import of_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,7 +95,7 @@ def settings(database_url: str) -> Settings:
 def app(settings: Settings) -> Iterator[FastAPI]:
     app = create_app(settings)
     yield app
-    app.state.engine.dispose()
+    of_app(app).database.dispose()
 
 
 @pytest.fixture

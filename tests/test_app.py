@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from service.app import create_app
 from service.settings import Settings
+from service.state import of_app
 
 pytestmark = pytest.mark.anyio
 
@@ -86,7 +87,7 @@ async def test_exam_mode_serves_no_calculator(database_url: str) -> None:
             ["body", "max_tries"],
         ]
         assert (await c.get("/")).status_code == 200  # the quiz page itself stays
-    app.state.engine.dispose()
+    of_app(app).database.dispose()
 
 
 async def test_outside_exam_mode_the_calculator_is_there(client: httpx.AsyncClient) -> None:

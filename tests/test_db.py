@@ -10,7 +10,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect
 
-from service.db import alembic_config, at_head, make_engine, upgrade
+from service.db import Database, alembic_config, make_engine, upgrade
 from tests.conftest import postgres_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,15 +27,16 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
 
 def test_migrations_reach_head_and_go_back(empty_database: str) -> None:
     url = empty_database
-    engine = make_engine(url)
-    assert not at_head(engine)
+    database = Database(make_engine(url))
+    assert not database.at_head()
     upgrade(url)
-    assert at_head(engine)
-    assert {"quizzes", "quiz_items", "attempts"} <= set(inspect(engine).get_table_names())
+    assert database.at_head()
+    assert {"quizzes", "quiz_items", "attempts"} <= set(inspect(database.engine).get_table_names())
     command.downgrade(alembic_config(url), "base")
-    assert not at_head(engine)
-    assert "attempts" not in inspect(engine).get_table_names()
-    engine.dispose()
+    assert not database.at_head()
+    assert database.revision() is None
+    assert "attempts" not in inspect(database.engine).get_table_names()
+    database.dispose()
 
 
 def test_the_migrate_command_uses_database_url(tmp_path: Path) -> None:
@@ -47,9 +48,9 @@ def test_the_migrate_command_uses_database_url(tmp_path: Path) -> None:
         check=True,
         timeout=60,
     )
-    engine = make_engine(url)
-    assert at_head(engine)
-    engine.dispose()
+    database = Database(make_engine(url))
+    assert database.at_head()
+    database.dispose()
 
 
 def test_sqlite_uses_write_ahead_logging(tmp_path: Path) -> None:

@@ -15,17 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from service.core.errors import Invalid
+
 Array = npt.NDArray[np.floating]
 Params = Mapping[str, float]
-
-
-class CatalogueError(ValueError):
-    """A request the mathematics cannot answer; `loc` names the offending input."""
-
-    def __init__(self, message: str, loc: tuple[str | int, ...] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.loc = loc
 
 
 class UnknownFunction(LookupError):
@@ -65,7 +58,7 @@ class Param:
             value > self.maximum or (self.exclusive_maximum and value == self.maximum)
         )
         if not math.isfinite(value) or too_low or too_high:
-            raise CatalogueError(
+            raise Invalid(
                 f"{self.name} must be a finite number in {self.range_text()}, got {value!r}",
                 ("params", self.name),
             )
@@ -140,7 +133,7 @@ class Function(ABC):
         for name in given:
             if name not in known:
                 accepted = ", ".join(known) or "none"
-                raise CatalogueError(
+                raise Invalid(
                     f"{self.name} has no parameter {name!r} (parameters: {accepted})",
                     ("params", name),
                 )
@@ -148,7 +141,7 @@ class Function(ABC):
         for param in self.params:
             value = given.get(param.name, param.default)
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise CatalogueError(f"{param.name} must be a number", ("params", param.name))
+                raise Invalid(f"{param.name} must be a number", ("params", param.name))
             param.check(float(value))
             resolved[param.name] = float(value)
         self.check_together(resolved)
@@ -252,7 +245,7 @@ class HardTanh(Function):
 
     def check_together(self, params: Params) -> None:
         if not params["min_val"] < params["max_val"]:
-            raise CatalogueError(
+            raise Invalid(
                 f"min_val must be below max_val, got {params['min_val']:g} >= "
                 f"{params['max_val']:g}",
                 ("params", "min_val"),

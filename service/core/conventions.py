@@ -14,7 +14,8 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from service.core.catalogue import CatalogueError, Function, Kink, Params
+from service.core.catalogue import Function, Kink, Params
+from service.core.errors import Invalid
 
 Framework = Literal["pytorch", "jax", "tensorflow"]
 Convention = Literal["pytorch", "jax", "tensorflow", "left", "right", "midpoint"]
@@ -130,17 +131,17 @@ def _interval_text(kink: Kink) -> str:
 
 def _checked_at_kink(fn: Function, kinks: tuple[Kink, ...], at_kink: float) -> tuple[float, ...]:
     if not math.isfinite(at_kink):
-        raise CatalogueError(f"at_kink must be a finite number, got {at_kink!r}", ("at_kink",))
+        raise Invalid(f"at_kink must be a finite number, got {at_kink!r}", ("at_kink",))
     for kink in kinks:
         sub = kink.subdifferential
         if sub is None:
-            raise CatalogueError(
+            raise Invalid(
                 f"{fn.name} has no subgradient at x = {_fmt(kink.x)} (it is not continuous "
                 "there), so no value can be chosen for its kink",
                 ("at_kink",),
             )
         if not sub[0] <= at_kink <= sub[1]:
-            raise CatalogueError(
+            raise Invalid(
                 f"{_fmt(at_kink)} is not a subgradient of {fn.name} at "
                 f"x = {_fmt(kink.x)}: the subdifferential there is {_interval_text(kink)}",
                 ("at_kink",),
@@ -162,7 +163,7 @@ def preset_for(fn: Function, framework: Framework) -> Preset:
     preset = PRESETS[fn.name][framework]
     if preset.op is None:
         reason = "; ".join(preset.notes)
-        raise CatalogueError(
+        raise Invalid(
             f"no {framework} convention for {fn.name}: {reason}; use left, right, midpoint "
             "or an explicit at_kink",
             ("convention",),
@@ -178,7 +179,7 @@ def kink_values(
 ) -> tuple[float, ...]:
     """The subgradient to return at each of fn's kinks, NaN where none exists."""
     if convention is not None and at_kink is not None:
-        raise CatalogueError("give either convention or at_kink, not both", ("at_kink",))
+        raise Invalid("give either convention or at_kink, not both", ("at_kink",))
     kinks = fn.kinks(params)
     if at_kink is not None:
         return _checked_at_kink(fn, kinks, at_kink)

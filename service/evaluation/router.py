@@ -8,9 +8,8 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
-from service.core.catalogue import CATALOGUE, CatalogueError, get_function
-from service.dependencies import settings_of
-from service.errors import Unprocessable
+from service.core.catalogue import CATALOGUE, get_function
+from service.core.errors import Invalid
 from service.evaluation import service, transport
 from service.evaluation.schemas import (
     FunctionGraphs,
@@ -26,49 +25,20 @@ from service.evaluation.schemas import (
     ValueResponse,
 )
 from service.evaluation.service import Kind
-from service.http.openapi import RELU_GRAPH, RELU_SUBGRADIENT_GRAPH, example, inline_schema
+from service.http.openapi import (
+    RELU_GRAPH,
+    RELU_SUBGRADIENT_GRAPH,
+    Responses,
+    errors,
+    example,
+    inline_schema,
+)
 from service.http.query import parse_query, query_doc
 from service.http.threads import run_sized
+from service.state import state_of
 
 router = APIRouter(prefix="/v1", tags=["evaluation"])
 T = TypeVar("T")
-
-_RELU_INFO: dict[str, Any] = {
-    "name": "relu",
-    "title": "Rectified linear unit",
-    "formula": "max(0, x)",
-    "latex": "\\max(0, x)",
-    "convex": True,
-    "params": [],
-    "param_values": {},
-    "kinks": [
-        {
-            "x": 0.0,
-            "value": 0.0,
-            "left_limit": 0.0,
-            "right_limit": 0.0,
-            "left_derivative": 0.0,
-            "right_derivative": 1.0,
-            "continuous": True,
-            "differentiable": False,
-            "subdifferential": [0.0, 1.0],
-            "conventions": {
-                "pytorch": 0.0,
-                "jax": 0.0,
-                "tensorflow": 0.0,
-                "left": 0.0,
-                "right": 1.0,
-                "midpoint": 0.5,
-            },
-            "note": "",
-        }
-    ],
-    "presets": {
-        "pytorch": {"op": "torch.nn.functional.relu", "notes": []},
-        "jax": {"op": "jax.nn.relu", "notes": []},
-        "tensorflow": {"op": "tf.nn.relu", "notes": []},
-    },
-}
 
 FunctionName = Annotated[
     str,
@@ -79,16 +49,12 @@ FunctionName = Annotated[
     ),
 ]
 
-_PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"description": description, **_PROBLEM}
-    for status, description in (
-        (404, "no such function"),
-        (406, "no acceptable response format"),
-        (413, "the body or the element count is over the limit"),
-        (415, "unsupported body type"),
-        (422, "the body or a parameter cannot be used; errors[] says where"),
-    )
+_ERRORS = {
+    404: "no such function",
+    406: "no acceptable response format",
+    413: "the body or the element count is over the limit",
+    415: "unsupported body type",
+    422: "the body or a parameter cannot be used; errors[] says where",
 }
 
 
@@ -106,7 +72,7 @@ def _body_doc(model: type[Any], query: type[ValueQuery]) -> dict[str, Any]:
     }
 
 
-def _responses(model: type[Any]) -> dict[int | str, dict[str, Any]]:
+def _responses(model: type[Any]) -> Responses:
     binary = {"schema": {"type": "string", "format": "binary"}}
     return {
         200: {
@@ -114,7 +80,7 @@ def _responses(model: type[Any]) -> dict[int | str, dict[str, Any]]:
             "content": {"application/x-npy": binary, "application/octet-stream": binary},
             "description": "the outputs, in the format the Accept header asks for",
         },
-        **_ERRORS,
+        **errors(_ERRORS),
     }
 
 
@@ -125,17 +91,17 @@ async def _evaluate(
     query_model: type[ValueQuery],
     alias: bool = False,
 ) -> Response:
-    settings = settings_of(request)
+    state = state_of(request)
     fmt = transport.negotiate(request)
     get_function(name)  # an unknown name is a 404 before the body is read
     query = parse_query(query_model, request)
-    x, options, source = await transport.read(request, kind, query, settings, alias)
-    request.app.state.metrics.elements.inc(x.size)
+    x, options, source = await transport.read(request, kind, query, state.settings, alias)
+    state.metrics.elements.inc(x.size)
 
     def run() -> Response:
         try:
             result = service.evaluate(name, x, options, may_overwrite_x=True)
-        except CatalogueError as exc:
+        except Invalid as exc:
             raise source.error(exc) from None
         return transport.write(result, fmt)
 
@@ -171,7 +137,7 @@ async def relu_subgradient(request: Request) -> Response:
     "/functions",
     operation_id="listFunctions",
     summary="The function catalogue",
-    responses=example([_RELU_INFO]),
+    responses=example([service.describe("relu").model_dump(mode="json")]),
 )
 async def list_functions() -> list[FunctionInfo]:
     return service.catalogue()
@@ -182,7 +148,7 @@ async def list_functions() -> list[FunctionInfo]:
     operation_id="getFunction",
     summary="One function's formula, parameters and kinks",
     openapi_extra={"parameters": query_doc(FunctionParamsQuery)},
-    responses={404: _ERRORS[404], 422: _ERRORS[422]},
+    responses=errors(_ERRORS, 404, 422),
 )
 async def get_function_info(name: FunctionName, request: Request) -> FunctionInfo:
     return _with_query_params(service.describe, name, request)
@@ -195,8 +161,7 @@ async def get_function_info(name: FunctionName, request: Request) -> FunctionInf
     openapi_extra={"parameters": query_doc(FunctionParamsQuery)},
     responses={
         **example({"function": RELU_GRAPH, "subgradient": RELU_SUBGRADIENT_GRAPH}),
-        404: _ERRORS[404],
-        422: _ERRORS[422],
+        **errors(_ERRORS, 404, 422),
     },
 )
 async def get_function_graph(name: FunctionName, request: Request) -> FunctionGraphs:
@@ -210,8 +175,8 @@ def _with_query_params(
     given = parse_query(FunctionParamsQuery, request).given()
     try:
         return answer(name, given)
-    except CatalogueError as exc:
-        raise Unprocessable(exc.message, ("query", *exc.loc[1:])) from None
+    except Invalid as exc:  # located in params, which the query holds at its top level
+        raise exc.relocated(lambda loc: ("query", *loc[1:])) from None
 
 
 @router.post(

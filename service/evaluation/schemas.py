@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, Strict
 
 from service.core.conventions import Convention, Framework
-from service.evaluation.arrays import DType
+from service.wire.dtypes import DType
 
 Mode = Literal["point", "interval", "one_sided"]
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]

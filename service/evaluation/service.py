@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from service.core import graphs
-from service.core.catalogue import CATALOGUE, CatalogueError, Function, Kink, get_function
+from service.core.catalogue import CATALOGUE, Function, Kink, get_function
 from service.core.conventions import (
     CONVENTIONS,
     DEFAULT_CONVENTION,
@@ -17,8 +17,8 @@ from service.core.conventions import (
     Convention,
     kink_values,
 )
+from service.core.errors import Invalid
 from service.core.evaluate import compute
-from service.evaluation.arrays import DType, FloatArray, dtype_name
 from service.evaluation.schemas import (
     FunctionGraphs,
     FunctionInfo,
@@ -30,6 +30,9 @@ from service.evaluation.schemas import (
     SubgradientOptions,
     ValueOptions,
 )
+from service.wire import dtypes
+from service.wire.arrays import FloatArray
+from service.wire.dtypes import DType
 
 Kind = Literal["value", "subgradient"]
 MODE_OUTPUTS: dict[Mode, tuple[str, ...]] = {
@@ -62,7 +65,7 @@ def evaluate_outputs(
     """The named outputs (value, subgradient, lower, upper, left, right) for x."""
     fn = get_function(name)
     params = fn.resolve(options.params)
-    result = Evaluation(fn.name, params, dtype_name(x.dtype), x.shape, {})
+    result = Evaluation(fn.name, params, dtypes.of(x.dtype).name, x.shape, {})
     per_kink: tuple[float, ...] = ()
     if "subgradient" in names:
         assert isinstance(options, SubgradientOptions)
@@ -82,7 +85,7 @@ def evaluate(
     if not isinstance(options, SubgradientOptions):
         return evaluate_outputs(name, x, options, ("value",), may_overwrite_x=may_overwrite_x)
     if options.mode != "point" and (options.convention is not None or options.at_kink is not None):
-        raise CatalogueError(
+        raise Invalid(
             "convention and at_kink choose one subgradient, so they apply to mode point only, "
             f"not {options.mode}",
             ("mode",),
@@ -92,7 +95,8 @@ def evaluate(
     return result
 
 
-def _finite_or_none(value: float) -> float | None:
+def _none_for_nan(value: float) -> float | None:
+    """kink_values gives NaN at a kink where no subgradient exists; the metadata says null."""
     return None if math.isnan(value) else value
 
 
@@ -100,8 +104,8 @@ def _kink_info(fn: Function, params: dict[str, float], index: int, kink: Kink) -
     conventions: dict[str, float | None] = {}
     for convention in CONVENTIONS:
         try:
-            conventions[convention] = _finite_or_none(kink_values(fn, params, convention)[index])
-        except CatalogueError:
+            conventions[convention] = _none_for_nan(kink_values(fn, params, convention)[index])
+        except Invalid:
             conventions[convention] = None
     return KinkInfo(
         x=kink.x,

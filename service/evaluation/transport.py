@@ -16,10 +16,8 @@ from fastapi import Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from service.core.catalogue import CatalogueError
-from service.errors import Loc, PayloadTooLarge, Unprocessable, clean_pydantic_error
-from service.evaluation import arrays
-from service.evaluation.arrays import DTYPES, ArrayError, FloatArray
+from service.core.errors import Invalid, Loc
+from service.errors import Unprocessable, clean_pydantic_error
 from service.evaluation.schemas import (
     FUNCTION_PARAM_FIELDS,
     SubgradientOptions,
@@ -35,6 +33,8 @@ from service.http.negotiation import MEDIA_TYPES, Format, body_format, response_
 from service.http.responses import BufferResponse
 from service.http.structure import JsonLimits
 from service.settings import Settings
+from service.wire import arrays, dtypes, npy
+from service.wire.arrays import FloatArray
 
 
 class Source:
@@ -51,15 +51,8 @@ class Source:
             loc = loc[1:]
         return (self.place, *loc)
 
-    def error(self, exc: CatalogueError | ArrayError) -> Unprocessable:
-        return Unprocessable(exc.message, self.locate(exc.loc))
-
-
-def _too_many(count: int, settings: Settings) -> None:
-    if count > settings.max_elements:
-        raise PayloadTooLarge(
-            f"{count} elements is more than the limit of {settings.max_elements} per request"
-        )
+    def error(self, exc: Invalid) -> Invalid:
+        return exc.relocated(self.locate)
 
 
 def _validated(model: type[ValueOptions], data: dict[str, Any], place: str) -> ValueOptions:
@@ -95,11 +88,9 @@ async def _read_json(
     options = _validated(model, body, "body")
     assert isinstance(options, (ValueRequest, SubgradientRequest))
     try:
-        x = arrays.from_json(options.x, options.dtype, settings.max_elements, ("body", "x"))
-    except arrays.TooManyElements as exc:
-        raise PayloadTooLarge(exc.message) from None
-    except ArrayError as exc:
-        raise Unprocessable(exc.message, exc.loc) from None
+        x = arrays.from_json(options.x, options.dtype, settings.max_elements)
+    except Invalid as exc:
+        raise exc.within("body", "x") from None
     options.x = None  # the nested lists are no longer needed
     return x, options
 
@@ -121,11 +112,13 @@ async def _read_npy(reader: BodyReader, query: ValueQuery, settings: Settings) -
             raise Unprocessable(
                 f"a .npy body carries its own {name}; drop the query parameter", ("query", name)
             )
-    prefix = await reader.read_exactly(12, ".npy header")
-    header = prefix + await reader.read_exactly(
-        arrays.npy_header_length(prefix) - 12, ".npy header"
-    )
-    dtype, shape, fortran = arrays.npy_parse_header(header, settings.max_elements)
+    prefix = await reader.read_exactly(npy.PREFIX, ".npy header")
+    try:
+        length = npy.header_length(prefix)
+        header = prefix + await reader.read_exactly(length - npy.PREFIX, ".npy header")
+        dtype, shape, fortran = npy.parse_header(header, settings.max_elements)
+    except Invalid as exc:
+        raise exc.within("body") from None
     array: FloatArray = np.empty(shape, dtype, order="F" if fortran else "C")
     await reader.read_into(arrays.byte_view(array), ".npy data")
     if not dtype.isnative:
@@ -140,15 +133,18 @@ async def _read_raw(reader: BodyReader, query: ValueQuery, settings: Settings) -
             "raw bytes need their element type: add dtype=float16, float32 or float64",
             ("query", "dtype"),
         )
-    dtype = DTYPES[query.dtype]
-    shape = arrays.parse_shape(query.shape, settings.max_elements)
+    dtype = dtypes.BY_NAME[query.dtype].numpy
+    try:
+        shape = arrays.parse_shape(query.shape, settings.max_elements)
+    except Invalid as exc:
+        raise exc.within("query", "shape") from None
     if shape is None and reader.declared is None:
         data = await reader.read_rest()
         if data.size % dtype.itemsize:
             raise Unprocessable(
                 f"{data.size} bytes is not a whole number of {dtype.name} elements", ("body",)
             )
-        _too_many(data.size // dtype.itemsize, settings)
+        arrays.too_many(data.size // dtype.itemsize, settings.max_elements)
         return data.view(dtype)
     if shape is None:
         assert reader.declared is not None
@@ -158,7 +154,7 @@ async def _read_raw(reader: BodyReader, query: ValueQuery, settings: Settings) -
                 ("body",),
             )
         shape = (reader.declared // dtype.itemsize,)
-    _too_many(math.prod(shape), settings)
+    arrays.too_many(math.prod(shape), settings.max_elements)
     expected = math.prod(shape) * dtype.itemsize
     if reader.declared is not None and reader.declared != expected:
         raise Unprocessable(
@@ -186,13 +182,8 @@ async def read(
         return x, options, Source("body", alias)
     source = Source("query", alias)
     reader = BodyReader(request)
-    try:
-        x = await (_read_npy if fmt == "npy" else _read_raw)(reader, query, settings)
-    except arrays.TooManyElements as exc:
-        raise PayloadTooLarge(exc.message) from None
-    except ArrayError as exc:
-        raise Unprocessable(exc.message, exc.loc) from None
-    options = _query_options(query, kind, arrays.dtype_name(x.dtype), alias)
+    x = await (_read_npy if fmt == "npy" else _read_raw)(reader, query, settings)
+    options = _query_options(query, kind, dtypes.of(x.dtype).name, alias)
     return x, options, source
 
 
@@ -226,7 +217,7 @@ def write(result: Evaluation, fmt: Format) -> Response:
     }
     parts: list[bytes | memoryview] = [arrays.byte_view(np.ascontiguousarray(array))]
     if fmt == "npy":
-        parts.insert(0, arrays.npy_header(array.dtype, array.shape))
+        parts.insert(0, npy.header(array.dtype, array.shape))
     return BufferResponse(parts, MEDIA_TYPES[fmt], headers)
 
 

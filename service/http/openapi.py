@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+Responses = dict[int | str, dict[str, Any]]
+PROBLEM: dict[str, Any] = {"application/problem+json": {}}
+INFERENCE_ERROR = {"application/json": {"example": {"error": "message"}}}
 
-def example(
-    value: Any, status: int = 200, media_type: str = "application/json"
-) -> dict[int | str, dict[str, Any]]:
+
+def example(value: Any, status: int = 200, media_type: str = "application/json") -> Responses:
     """A `responses` entry that adds an example to the generated response."""
     return {status: {"content": {media_type: {"example": value}}}}
+
+
+def errors(
+    descriptions: Mapping[int, str], *statuses: int, content: Mapping[str, Any] = PROBLEM
+) -> Responses:
+    """`responses` entries for the error statuses given (all of `descriptions` when none is),
+    each with its description and the body it comes in: a problem document by default."""
+    chosen = statuses or tuple(descriptions)
+    return {s: {"description": descriptions[s], "content": dict(content)} for s in chosen}
 
 
 RELU_GRAPH = {

@@ -11,19 +11,14 @@ import numpy as np
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
+from service.core.errors import Invalid
 from service.core.evaluate import OUTPUTS
-from service.evaluation import arrays
-from service.evaluation.arrays import FloatArray
 from service.evaluation.schemas import SubgradientOptions
+from service.wire import arrays, dtypes
+from service.wire.arrays import FloatArray
 
 INPUT_NAME = "x"
 DEFAULT_OUTPUTS = ("value", "subgradient")
-DATATYPES: dict[str, np.dtype[np.floating]] = {
-    "FP16": np.dtype("<f2"),
-    "FP32": np.dtype("<f4"),
-    "FP64": np.dtype("<f8"),
-}
-DATATYPE_OF = {dtype: name for name, dtype in DATATYPES.items()}
 # Triton's reserved request parameters: accepted and ignored.
 RESERVED_PARAMETERS = {
     "sequence_id",
@@ -34,10 +29,6 @@ RESERVED_PARAMETERS = {
     "headers",
 }
 OPTION_PARAMETERS = {"convention", "at_kink", "binary_data_output"}
-
-
-class ProtocolError(ValueError):
-    """A request the protocol cannot accept; answered as 400 {"error": message}."""
 
 
 class TensorInput(BaseModel):
@@ -68,7 +59,7 @@ class Plan:
 
     request: InferenceRequest
     tensor: TensorInput
-    dtype: np.dtype[np.floating]
+    element_type: dtypes.ElementType
     shape: tuple[int, ...]
     binary_size: int | None
     outputs: tuple[str, ...]
@@ -85,7 +76,7 @@ def parse_header(raw: bytes) -> Any:
         try:
             return json.loads(raw)
         except (ValueError, RecursionError):
-            raise ProtocolError(f"the inference header is not valid JSON: {exc}") from None
+            raise Invalid(f"the inference header is not valid JSON: {exc}") from None
 
 
 def _is_true(value: Any) -> bool:
@@ -96,31 +87,30 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
     request = InferenceRequest.model_validate(header)
     if len(request.inputs) != 1 or request.inputs[0].name != INPUT_NAME:
         given = [t.name for t in request.inputs]
-        raise ProtocolError(f"expected exactly one input named {INPUT_NAME!r}, got {given}")
+        raise Invalid(f"expected exactly one input named {INPUT_NAME!r}, got {given}")
     tensor = request.inputs[0]
-    if tensor.datatype not in DATATYPES:
-        raise ProtocolError(
-            f"input x has datatype {tensor.datatype}; use one of {', '.join(DATATYPES)}"
+    if tensor.datatype not in dtypes.BY_DATATYPE:
+        raise Invalid(
+            f"input x has datatype {tensor.datatype}; use one of {', '.join(dtypes.BY_DATATYPE)}"
         )
     try:
-        shape = arrays.check_shape(tensor.shape, max_elements, ("inputs", 0, "shape"))
-    except arrays.TooManyElements:
-        raise  # a 413, not a malformed request
-    except arrays.ArrayError as exc:
-        raise ProtocolError(f"input x: {exc.message}") from None
+        shape = arrays.check_shape(tensor.shape, max_elements)
+    except Invalid as exc:
+        raise exc.within("inputs", 0, "shape") from None
     count = math.prod(shape)
-    dtype = DATATYPES[tensor.datatype]
+    element_type = dtypes.BY_DATATYPE[tensor.datatype]
+    dtype = element_type.numpy
     binary_size = tensor.parameters.get("binary_data_size")
     if binary_size is not None:
         if not isinstance(binary_size, int) or binary_size != count * dtype.itemsize:
-            raise ProtocolError(
+            raise Invalid(
                 f"input x: binary_data_size is {binary_size!r}, but shape {tensor.shape} of "
                 f"{tensor.datatype} needs {count * dtype.itemsize} bytes"
             )
         if tensor.data is not None:
-            raise ProtocolError("input x has both data and binary_data_size")
+            raise Invalid("input x has both data and binary_data_size")
     elif tensor.data is None:
-        raise ProtocolError("input x has neither data nor binary_data_size")
+        raise Invalid("input x has neither data nor binary_data_size")
 
     unknown = (
         set(request.parameters)
@@ -130,12 +120,12 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
     )
     if unknown:
         accepted = sorted(OPTION_PARAMETERS | set(function_param_names))
-        raise ProtocolError(f"unknown request parameters {sorted(unknown)}; accepted: {accepted}")
+        raise Invalid(f"unknown request parameters {sorted(unknown)}; accepted: {accepted}")
     requested = request.outputs or [RequestedOutput(name=n) for n in DEFAULT_OUTPUTS]
     names: tuple[str, ...] = tuple(o.name for o in requested)
     bad = [n for n in names if n not in OUTPUTS]
     if bad or len(set(names)) != len(names):
-        raise ProtocolError(
+        raise Invalid(
             f"outputs must be distinct names from {list(OUTPUTS)}, got {list(names)}"
         )
     all_binary = _is_true(request.parameters.get("binary_data_output"))
@@ -144,7 +134,7 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
     )
     options = SubgradientOptions.model_validate(
         {
-            "dtype": arrays.dtype_name(dtype),
+            "dtype": element_type.name,
             "params": {k: v for k, v in request.parameters.items() if k in function_param_names},
             "convention": request.parameters.get("convention"),
             "at_kink": request.parameters.get("at_kink"),
@@ -153,7 +143,7 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
     return Plan(
         request=request,
         tensor=tensor,
-        dtype=dtype,
+        element_type=element_type,
         shape=shape,
         binary_size=binary_size,
         outputs=names,
@@ -164,15 +154,12 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
 
 def json_input(plan: Plan, max_elements: int) -> FloatArray:
     """Input x from its "data" field, flat or nested, reshaped to its declared shape."""
-    name = arrays.dtype_name(plan.dtype)
     try:
-        array = arrays.from_json(plan.tensor.data, name, max_elements, ("inputs", 0, "data"))
-    except arrays.TooManyElements:
-        raise  # a 413, not a malformed request
-    except arrays.ArrayError as exc:
-        raise ProtocolError(f"input x: {exc.message} at {list(exc.loc)}") from None
+        array = arrays.from_json(plan.tensor.data, plan.element_type.name, max_elements)
+    except Invalid as exc:
+        raise exc.within("inputs", 0, "data") from None
     if array.size != math.prod(plan.shape):
-        raise ProtocolError(
+        raise Invalid(
             f"input x has {array.size} elements in data, but its shape {list(plan.shape)} "
             f"needs {math.prod(plan.shape)}"
         )
@@ -188,7 +175,7 @@ def response(
     for name, array in outputs.items():
         tensor: dict[str, Any] = {
             "name": name,
-            "datatype": DATATYPE_OF[array.dtype.newbyteorder("<")],
+            "datatype": dtypes.of(array.dtype).datatype,
             "shape": list(array.shape),
         }
         if name in plan.binary_outputs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
 import numpy as np
@@ -10,22 +11,23 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from service import __version__
-from service.core.catalogue import CATALOGUE, CatalogueError, Function, get_function
+from service.core.catalogue import CATALOGUE, Function, get_function
+from service.core.errors import Invalid, Loc, TooLarge
 from service.core.evaluate import OUTPUTS
-from service.dependencies import settings_of
-from service.errors import BadRequest, NotFound, PayloadTooLarge, Unprocessable
-from service.evaluation import arrays
-from service.evaluation.arrays import FloatArray
+from service.errors import BadRequest, NotFound, PayloadTooLarge, ServiceError, Unprocessable
 from service.evaluation.service import evaluate_outputs
 from service.http import structure
 from service.http.body import BodyReader, header_number
-from service.http.openapi import example, inline_schema
+from service.http.openapi import INFERENCE_ERROR, Responses, errors, example, inline_schema
 from service.http.responses import BufferResponse
 from service.http.structure import JsonLimits
 from service.http.threads import run_sized
 from service.inference import protocol
-from service.inference.protocol import Plan, ProtocolError
+from service.inference.protocol import Plan
 from service.settings import Settings
+from service.state import state_of
+from service.wire import arrays
+from service.wire.arrays import FloatArray
 
 router = APIRouter(prefix="/v2", tags=["inference"])
 
@@ -33,15 +35,88 @@ HEADER_LENGTH = "Inference-Header-Content-Length"
 ModelName = Annotated[
     str, Path(description="a catalogue function", json_schema_extra={"enum": list(CATALOGUE)})
 ]
-_ERROR = {"content": {"application/json": {"example": {"error": "message"}}}}
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "the request does not follow the protocol", **_ERROR},
-    404: {"description": "no such model or version", **_ERROR},
-    413: {"description": "the body or the element count is over the limit", **_ERROR},
+_ERRORS = {
+    400: "the request does not follow the protocol",
+    404: "no such model or version",
+    413: "the body or the element count is over the limit",
 }
 
 
-def _model(name: str, version: str | None = None) -> str:
+def _errors(*statuses: int) -> Responses:
+    return errors(_ERRORS, *statuses, content=INFERENCE_ERROR)
+
+
+_VERSION = {
+    "parameters": [
+        {
+            "name": "version",
+            "in": "path",
+            "required": True,
+            "description": "the model's version; every model has only version 1",
+            "schema": {"type": "string", "enum": ["1"]},
+        }
+    ]
+}
+Endpoint = Callable[..., Coroutine[Any, Any, Any]]
+
+
+def _model_route(
+    suffix: str,
+    operation_id: str,
+    summary: str,
+    method: str = "GET",
+    openapi_extra: dict[str, Any] | None = None,
+    **options: Any,
+) -> Callable[[Endpoint], Endpoint]:
+    """Registers one handler at both forms of a model's path: /models/{name}<suffix> and
+    /models/{name}/versions/{version}<suffix> (operation `operation_id` and its Version twin).
+    The handler reads the version, if any, from the path (_model)."""
+
+    def register(endpoint: Endpoint) -> Endpoint:
+        for path, op, title, more in (
+            ("/models/{name}", operation_id, summary, {}),
+            (
+                "/models/{name}/versions/{version}",
+                _versioned(operation_id),
+                f"{summary}, one version",
+                _VERSION,
+            ),
+        ):
+            router.add_api_route(
+                path + suffix,
+                endpoint,
+                methods=[method],
+                operation_id=op,
+                summary=title,
+                openapi_extra={**(openapi_extra or {}), **more},
+                **options,
+            )
+        return endpoint
+
+    return register
+
+
+def _versioned(operation_id: str) -> str:
+    """modelInfer -> modelVersionInfer."""
+    return "modelVersion" + operation_id.removeprefix("model")
+
+
+def _in_parameters(loc: Loc) -> Loc:
+    """An option's location (params.beta, at_kink) in the request's "parameters"."""
+    return ("parameters", *(loc[1:] if loc[:1] == ("params",) else loc))
+
+
+def _protocol_error(exc: Invalid) -> ServiceError:
+    """The protocol's answer to input it cannot use: 413 over a limit, 400 otherwise."""
+    if isinstance(exc, TooLarge):
+        return PayloadTooLarge(exc.message)
+    where = ".".join(map(str, exc.loc))
+    return BadRequest(f"{where}: {exc.message}" if where else exc.message)
+
+
+def _model(request: Request, name: str) -> str:
+    """The model's name, when it and the version in the path (if any) exist."""
+    version = request.path_params.get("version")
     if name not in CATALOGUE:
         raise NotFound(f"no model named {name!r}; models: {', '.join(CATALOGUE)}")
     if version is not None and version != "1":
@@ -94,44 +169,14 @@ def _metadata(name: str) -> dict[str, Any]:
     }
 
 
-@router.get(
-    "/models/{name}",
-    operation_id="modelMetadata",
-    summary="Model metadata",
-    responses={404: _ERRORS[404]},
-)
-async def model_metadata(name: ModelName) -> dict[str, Any]:
-    return _metadata(_model(name))
+@_model_route("", "modelMetadata", "Model metadata", responses=_errors(404))
+async def model_metadata(name: ModelName, request: Request) -> dict[str, Any]:
+    return _metadata(_model(request, name))
 
 
-@router.get(
-    "/models/{name}/versions/{version}",
-    operation_id="modelVersionMetadata",
-    summary="Model metadata of one version",
-    responses={404: _ERRORS[404]},
-)
-async def model_version_metadata(name: ModelName, version: str) -> dict[str, Any]:
-    return _metadata(_model(name, version))
-
-
-@router.get(
-    "/models/{name}/ready",
-    operation_id="modelReady",
-    summary="Model readiness",
-    responses={404: _ERRORS[404]},
-)
-async def model_ready(name: ModelName) -> dict[str, Any]:
-    return {"name": _model(name), "ready": True}
-
-
-@router.get(
-    "/models/{name}/versions/{version}/ready",
-    operation_id="modelVersionReady",
-    summary="Model readiness of one version",
-    responses={404: _ERRORS[404]},
-)
-async def model_version_ready(name: ModelName, version: str) -> dict[str, Any]:
-    return {"name": _model(name, version), "ready": True}
+@_model_route("/ready", "modelReady", "Model readiness", responses=_errors(404))
+async def model_ready(name: ModelName, request: Request) -> dict[str, Any]:
+    return {"name": _model(request, name), "ready": True}
 
 
 async def _read(request: Request, fn: Function, settings: Settings) -> tuple[Plan, FloatArray]:
@@ -160,37 +205,15 @@ async def _read(request: Request, fn: Function, settings: Settings) -> tuple[Pla
                 await reader.read_into(memoryview(b""), "inference header")
             return plan, x
         if header_length is None:
-            raise ProtocolError(f"input x is binary, but the {HEADER_LENGTH} header is missing")
-    except arrays.TooManyElements as exc:
-        raise PayloadTooLarge(exc.message) from None
+            raise Invalid(f"input x is binary, but the {HEADER_LENGTH} header is missing")
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
-    except ProtocolError as exc:
-        raise BadRequest(str(exc)) from None
-    x = np.empty(plan.shape, plan.dtype)
+    except Invalid as exc:
+        raise _protocol_error(exc) from None
+    x = np.empty(plan.shape, plan.element_type.numpy)
     await reader.read_into(arrays.byte_view(x), "binary tensor data")
     return plan, x
-
-
-async def _infer(request: Request, name: str, settings: Settings) -> Response:
-    fn = get_function(name)
-    plan, x = await _read(request, fn, settings)
-    request.app.state.metrics.elements.inc(x.size)
-
-    def run() -> Response:
-        try:
-            result = evaluate_outputs(name, x, plan.options, plan.outputs, may_overwrite_x=True)
-        except CatalogueError as exc:
-            raise BadRequest(exc.message) from None
-        head, tails = protocol.response(plan, fn.name, result.outputs)
-        if not tails:
-            return Response(head, media_type="application/json")
-        return BufferResponse(
-            [head, *tails], "application/octet-stream", {HEADER_LENGTH: str(len(head))}
-        )
-
-    return await run_sized(run, x.size)
 
 
 _INFER_BODY = {
@@ -204,25 +227,31 @@ _INFER_BODY = {
 }
 
 
-@router.post(
-    "/models/{name}/infer",
-    operation_id="modelInfer",
-    summary="Inference: value, subgradient, lower, upper, left, right",
+@_model_route(
+    "/infer",
+    "modelInfer",
+    "Inference: value, subgradient, lower, upper, left, right",
+    method="POST",
     openapi_extra=_INFER_BODY,
-    responses=_ERRORS,
+    responses=_errors(),
     response_class=Response,
 )
 async def infer(name: ModelName, request: Request) -> Response:
-    return await _infer(request, _model(name), settings_of(request))
+    state = state_of(request)
+    fn = get_function(_model(request, name))
+    plan, x = await _read(request, fn, state.settings)
+    state.metrics.elements.inc(x.size)
 
+    def run() -> Response:
+        try:
+            result = evaluate_outputs(name, x, plan.options, plan.outputs, may_overwrite_x=True)
+        except Invalid as exc:
+            raise _protocol_error(exc.relocated(_in_parameters)) from None
+        head, tails = protocol.response(plan, fn.name, result.outputs)
+        if not tails:
+            return Response(head, media_type="application/json")
+        return BufferResponse(
+            [head, *tails], "application/octet-stream", {HEADER_LENGTH: str(len(head))}
+        )
 
-@router.post(
-    "/models/{name}/versions/{version}/infer",
-    operation_id="modelVersionInfer",
-    summary="Inference on one version",
-    openapi_extra=_INFER_BODY,
-    responses=_ERRORS,
-    response_class=Response,
-)
-async def infer_version(name: ModelName, version: str, request: Request) -> Response:
-    return await _infer(request, _model(name, version), settings_of(request))
+    return await run_sized(run, x.size)

@@ -13,9 +13,21 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from service.db import Database, head_revision
 from service.operations.ratelimit import Limiter
 
 Check = tuple[bool, str]
+
+
+def database_check(database: Database) -> Callable[[], Check]:
+    """The database answers and is at the migration this code expects."""
+
+    def check() -> Check:
+        if database.at_head():
+            return True, f"at migration {head_revision()}"
+        return False, f"database at migration {database.revision()}, code expects {head_revision()}"
+
+    return check
 
 
 @dataclass

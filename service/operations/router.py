@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from fastapi import APIRouter, Request
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy import Engine
 from starlette.responses import Response
 
-from service.db import current_revision, head_revision
 from service.http.openapi import example
 from service.http.responses import ORJSONResponse
+from service.state import state_of
 
 router = APIRouter(tags=["operations"])
 
@@ -44,7 +41,7 @@ async def health() -> dict[str, str]:
     },
 )
 async def ready(request: Request) -> Response:
-    checks = await request.app.state.readiness.checks()
+    checks = await state_of(request).readiness.checks()
     database_ok = checks["database"][0]
     all_ok = all(passed for passed, _ in checks.values())
     body = {
@@ -54,18 +51,6 @@ async def ready(request: Request) -> Response:
         },
     }
     return ORJSONResponse(body, status_code=200 if database_ok else 503)
-
-
-def database_check(engine: Engine) -> Callable[[], tuple[bool, str]]:
-    """The database answers and is at the migration this code expects."""
-
-    def check() -> tuple[bool, str]:
-        current, head = current_revision(engine), head_revision()
-        if current != head:
-            return False, f"database at migration {current}, code expects {head}"
-        return True, f"at migration {head}"
-
-    return check
 
 
 @router.get(
@@ -81,5 +66,5 @@ def database_check(engine: Engine) -> Callable[[], tuple[bool, str]]:
 )
 async def metrics(request: Request) -> Response:
     return Response(
-        generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST
+        generate_latest(state_of(request).metrics.registry), media_type=CONTENT_TYPE_LATEST
     )

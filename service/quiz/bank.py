@@ -19,9 +19,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from service.core import evaluate
-from service.core.catalogue import CATALOGUE, CatalogueError
+from service.core.catalogue import CATALOGUE
+from service.core.errors import Invalid
 from service.quiz.core import answers
-from service.quiz.core.answers import ResponseError, Tolerance
+from service.quiz.core.answers import Tolerance
 from service.quiz.core.families import FAMILIES, Family
 from service.quiz.core.grading import degenerate, gives_away, grade
 from service.quiz.core.items import (
@@ -85,7 +86,7 @@ class FunctionSpec(BaseModel):
             raise ValueError(f"unknown function {self.name!r}; known: {', '.join(CATALOGUE)}")
         try:
             self.params = CATALOGUE[self.name].resolve(self.params)
-        except CatalogueError as exc:
+        except Invalid as exc:
             raise ValueError(exc.message) from None
         return self
 
@@ -159,7 +160,7 @@ class ItemSpec(BaseModel):
 def _parse(spec: ItemSpec, raw: Any, where: str, length: int | None) -> answers.Response:
     try:
         return answers.parse(spec.type, raw, [c.id for c in spec.choices], length)
-    except ResponseError as exc:
+    except Invalid as exc:
         loc = ".".join(map(str, (where, *exc.loc)))
         raise ValueError(f"{loc}: {exc.message}") from None
 
@@ -252,7 +253,7 @@ def run_tests(item: Item) -> Iterator[str]:
         where = f"tests.{index}"
         try:
             response = answers.parse(item.type, test.response, item.choice_ids, item.length)
-        except ResponseError as exc:
+        except Invalid as exc:
             yield f"{where}.response: {exc.message}"
             continue
         got = grade(item, response)

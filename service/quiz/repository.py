@@ -6,9 +6,10 @@ import re
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, bindparam, func, insert, select, update
+from sqlalchemy import CursorResult, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from service.quiz.core.statistics import Moments
 from service.quiz.models import Attempt, Quiz, QuizItem
 
 # Ids are 128 random bits in hex; anything else names no quiz and is not sent to the database
@@ -77,10 +78,57 @@ def attempts(session: Session, quiz_id: str, position: int | None = None) -> Seq
     return session.scalars(query.order_by(Attempt.position, Attempt.try_number)).all()
 
 
-def all_attempts(session: Session) -> Sequence[Attempt]:
-    return session.scalars(
-        select(Attempt).order_by(Attempt.quiz_id, Attempt.position, Attempt.try_number)
+def item_moments(session: Session) -> dict[str, Moments]:
+    """Per item, the sums its statistics need, aggregated in the database: an item's final
+    grading in a quiz is its best try, and the rest of that quiz is every other item's."""
+    finals = (
+        select(
+            Attempt.quiz_id,
+            Attempt.item_id,
+            func.count().label("tries"),
+            func.max(Attempt.score).label("score"),
+            func.max(Attempt.max_score).label("max_score"),
+        )
+        .group_by(Attempt.quiz_id, Attempt.position, Attempt.item_id)
+        .subquery()
+    )
+    totals = (
+        select(
+            finals.c.quiz_id,
+            func.sum(finals.c.score).label("score"),
+            func.sum(finals.c.max_score).label("max_score"),
+        )
+        .group_by(finals.c.quiz_id)
+        .subquery()
+    )
+    x = finals.c.score / finals.c.max_score
+    rest = totals.c.max_score - finals.c.max_score
+    has_rest = rest > 0
+    y = (totals.c.score - finals.c.score) / rest
+
+    def paired(value: Any) -> Any:
+        return func.sum(case((has_rest, value), else_=0.0))
+
+    rows = session.execute(
+        select(
+            finals.c.item_id,
+            func.sum(finals.c.tries),
+            func.count(),
+            func.sum(x),
+            func.sum(case((has_rest, 1), else_=0)),
+            paired(x),
+            paired(y),
+            paired(x * x),
+            paired(y * y),
+            paired(x * y),
+        )
+        .join(totals, totals.c.quiz_id == finals.c.quiz_id)
+        .group_by(finals.c.item_id)
     ).all()
+    return {
+        item_id: Moments(int(answers), int(quizzes), float(sum_x), int(pairs), *map(float, sums))
+        for item_id, answers, quizzes, sum_x, pairs, *sums in rows
+    }
 
 
 def misconception_counts(session: Session) -> Sequence[tuple[str, str, int]]:

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from sqlalchemy.orm import Session
 
-from service.db import transaction
-from service.dependencies import settings_of
+from service.core.errors import Invalid
 from service.errors import Unauthorized
-from service.http.openapi import ITEM_STATE, QUIZ_ITEM, RELU_SUBGRADIENT_GRAPH, example
-from service.quiz import service
-from service.quiz.bank import Bank
+from service.http.openapi import ITEM_STATE, QUIZ_ITEM, RELU_SUBGRADIENT_GRAPH, errors, example
+from service.quiz import browsing, quizzes, starting, statistics
 from service.quiz.schemas import (
     AnswerResult,
     AnswerSubmit,
+    Difficulty,
     HintRequest,
     HintResult,
+    ItemFilters,
     ItemPage,
     ItemStats,
     QuizCreate,
@@ -26,15 +28,18 @@ from service.quiz.schemas import (
     QuizSummary,
     ServiceConfig,
     TopicInfo,
+    Topics,
+    Types,
 )
 from service.settings import Settings
+from service.state import AppState, state_of
 
 router = APIRouter(prefix="/v1", tags=["quiz"])
+T = TypeVar("T")
 
 
-async def _bank(request: Request) -> Bank:
-    bank: Bank = request.app.state.bank
-    return bank
+async def _state(request: Request) -> AppState:
+    return state_of(request)
 
 
 async def _token(
@@ -48,28 +53,27 @@ async def _token(
     return token.strip()
 
 
-async def _settings(request: Request) -> Settings:
-    return settings_of(request)
-
-
-BankDep = Annotated[Bank, Depends(_bank)]
+StateDep = Annotated[AppState, Depends(_state)]
 TokenDep = Annotated[str, Depends(_token)]
-SettingsDep = Annotated[Settings, Depends(_settings)]
 QuizId = Annotated[str, Path(max_length=64, description="the quiz's id")]
 
-_PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
+_ERRORS = {
+    400: "the body could not be read as JSON text",
+    401: "missing or wrong bearer token",
+    404: "no such quiz",
+    409: "the item is closed, the quiz is finished, or the item has no hint left",
+    410: "the quiz's time limit has passed",
+    422: "the body or the query cannot be used; errors[] says where (an unreadable response "
+    "uses no try)",
+}
 
 
-def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    descriptions = {
-        400: "the body could not be read as JSON text",
-        401: "missing or wrong bearer token",
-        404: "no such quiz",
-        409: "the item is closed, the quiz is finished, or the item has no hint left",
-        410: "the quiz's time limit has passed",
-        422: "the body cannot be used; errors[] says where (an unreadable response uses no try)",
-    }
-    return {status: {"description": descriptions[status], **_PROBLEM} for status in statuses}
+async def _in_body(state: AppState, work: Callable[[Session], T]) -> T:
+    """work as the request's one transaction; input it cannot use is located in the body."""
+    try:
+        return await state.database.transaction(work)
+    except Invalid as exc:
+        raise exc.within("body") from None
 
 
 @router.post(
@@ -92,28 +96,27 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
             },
             status=201,
         ),
-        **_errors(400, 422),
+        **errors(_ERRORS, 400, 422),
     },
 )
 async def create_quiz(
     body: QuizCreate,
-    request: Request,
-    bank: BankDep,
-    settings: SettingsDep,
+    state: StateDep,
     authorization: Annotated[
         str | None,
         Header(description="Bearer <admin API key>: an examiner, who may set an exam's rules"),
     ] = None,
 ) -> QuizCreated:
-    deployment, examiner = _deployment(settings), _is_admin(settings, authorization)
-    return await transaction(
-        request,
-        lambda session: service.create_quiz(session, bank, body, deployment, examiner),
+    deployment = _deployment(state.settings)
+    examiner = _is_admin(state.settings, authorization)
+    return await _in_body(
+        state,
+        lambda session: starting.create_quiz(session, state.bank, body, deployment, examiner),
     )
 
 
-def _deployment(settings: Settings) -> service.Deployment:
-    return service.Deployment(settings.quiz_ttl_s, settings.exam_mode, settings.exam_reveal)
+def _deployment(settings: Settings) -> starting.Deployment:
+    return starting.Deployment(settings.quiz_ttl_s, settings.exam_mode, settings.exam_reveal)
 
 
 @router.get(
@@ -133,9 +136,10 @@ def _deployment(settings: Settings) -> service.Deployment:
         }
     ),
 )
-async def get_config(settings: SettingsDep) -> ServiceConfig:
+async def get_config(state: StateDep) -> ServiceConfig:
+    settings = state.settings
     return ServiceConfig(
-        exam_mode=settings.exam_mode, quiz_defaults=service.defaults(_deployment(settings))
+        exam_mode=settings.exam_mode, quiz_defaults=starting.defaults(_deployment(settings))
     )
 
 
@@ -160,11 +164,11 @@ async def get_config(settings: SettingsDep) -> ServiceConfig:
                 "items": [ITEM_STATE],
             }
         ),
-        **_errors(401, 404),
+        **errors(_ERRORS, 401, 404),
     },
 )
-async def get_quiz(quiz_id: QuizId, token: TokenDep, request: Request, bank: BankDep) -> QuizState:
-    return await transaction(request, lambda session: service.state(session, bank, quiz_id, token))
+async def get_quiz(quiz_id: QuizId, token: TokenDep, state: StateDep) -> QuizState:
+    return await _in_body(state, lambda session: quizzes.state(session, state.bank, quiz_id, token))
 
 
 @router.post(
@@ -189,17 +193,17 @@ async def get_quiz(quiz_id: QuizId, token: TokenDep, request: Request, bank: Ban
                 "subgradient_graph": RELU_SUBGRADIENT_GRAPH,
             }
         ),
-        **_errors(400, 401, 404, 409, 410, 422),
+        **errors(_ERRORS, 400, 401, 404, 409, 410, 422),
     },
 )
 async def answer_item(
-    quiz_id: QuizId, body: AnswerSubmit, token: TokenDep, request: Request, bank: BankDep
+    quiz_id: QuizId, body: AnswerSubmit, token: TokenDep, state: StateDep
 ) -> AnswerResult:
-    result, graded_now = await transaction(
-        request, lambda session: service.answer(session, bank, quiz_id, token, body)
+    result, graded_now = await _in_body(
+        state, lambda session: quizzes.answer(session, state.bank, quiz_id, token, body)
     )
     if graded_now:
-        request.app.state.metrics.answers.labels(str(result.correct).lower()).inc()
+        state.metrics.answers.labels(str(result.correct).lower()).inc()
     return result
 
 
@@ -226,15 +230,15 @@ async def answer_item(
                 "hint_penalty": 0.1,
             }
         ),
-        **_errors(400, 401, 404, 409, 410, 422),
+        **errors(_ERRORS, 400, 401, 404, 409, 410, 422),
     },
 )
 async def take_hint(
-    quiz_id: QuizId, body: HintRequest, token: TokenDep, request: Request, bank: BankDep
+    quiz_id: QuizId, body: HintRequest, token: TokenDep, state: StateDep
 ) -> HintResult:
-    return await transaction(
-        request,
-        lambda session: service.take_hint(session, bank, quiz_id, token, body.position),
+    return await _in_body(
+        state,
+        lambda session: quizzes.take_hint(session, state.bank, quiz_id, token, body.position),
     )
 
 
@@ -258,13 +262,13 @@ async def take_hint(
                 "items": [ITEM_STATE],
             }
         ),
-        **_errors(401, 404),
+        **errors(_ERRORS, 401, 404),
     },
 )
-async def finish_quiz(
-    quiz_id: QuizId, token: TokenDep, request: Request, bank: BankDep
-) -> QuizSummary:
-    return await transaction(request, lambda session: service.finish(session, bank, quiz_id, token))
+async def finish_quiz(quiz_id: QuizId, token: TokenDep, state: StateDep) -> QuizSummary:
+    return await _in_body(
+        state, lambda session: quizzes.finish(session, state.bank, quiz_id, token)
+    )
 
 
 @router.get(
@@ -281,8 +285,8 @@ async def finish_quiz(
         ]
     ),
 )
-async def list_topics(bank: BankDep) -> list[TopicInfo]:
-    return service.topics(bank)
+async def list_topics(state: StateDep) -> list[TopicInfo]:
+    return browsing.topics(state.bank)
 
 
 @router.get(
@@ -312,22 +316,27 @@ async def list_topics(bank: BankDep) -> list[TopicInfo]:
                 "next_cursor": "cmVsdS1kZXJpdmF0aXZlLWF0LXplcm8",
             }
         ),
-        **_errors(422),
+        **errors(_ERRORS, 422),
     },
 )
 async def list_items(
-    bank: BankDep,
-    topic: Annotated[list[str] | None, Query(description="any of these topics")] = None,
-    type: Annotated[list[str] | None, Query(description="any of these answer types")] = None,
-    min_difficulty: Annotated[int | None, Query(ge=1, le=5)] = None,
-    max_difficulty: Annotated[int | None, Query(ge=1, le=5)] = None,
+    state: StateDep,
+    topic: Annotated[Topics, Query(description="any of these topics")] = None,
+    type: Annotated[Types, Query(description="any of these answer types")] = None,
+    min_difficulty: Annotated[Difficulty, Query()] = None,
+    max_difficulty: Annotated[Difficulty, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[
         str | None, Query(max_length=200, description="next_cursor of the last page")
     ] = None,
 ) -> ItemPage:
-    filters = service.browse_filters(topic, type, min_difficulty, max_difficulty)
-    return service.browse(bank, filters, limit, cursor)
+    filters = ItemFilters(
+        topics=topic, types=type, min_difficulty=min_difficulty, max_difficulty=max_difficulty
+    )
+    try:
+        return browsing.browse(state.bank, filters, limit, cursor)
+    except Invalid as exc:
+        raise exc.within("query") from None
 
 
 def _is_admin(settings: Settings, authorization: str | None) -> bool:
@@ -342,10 +351,10 @@ def _is_admin(settings: Settings, authorization: str | None) -> bool:
 
 
 async def _admin(
-    request: Request,
+    state: StateDep,
     authorization: Annotated[str | None, Header(description="Bearer <admin API key>")] = None,
 ) -> None:
-    if not _is_admin(settings_of(request), authorization):
+    if not _is_admin(state.settings, authorization):
         raise Unauthorized("send the admin API key as Authorization: Bearer <key>")
 
 
@@ -367,8 +376,8 @@ async def _admin(
                 }
             ]
         ),
-        **_errors(401),
+        **errors(_ERRORS, 401),
     },
 )
-async def item_stats(request: Request) -> list[ItemStats]:
-    return await transaction(request, service.item_stats)
+async def item_stats(state: StateDep) -> list[ItemStats]:
+    return await state.database.transaction(statistics.item_stats)

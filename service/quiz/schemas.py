@@ -7,11 +7,12 @@ that paid for it."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from service.evaluation.schemas import Graph
+from service.quiz.core.grading import Quotient
 from service.quiz.core.taxonomy import ANSWER_TYPES, TOPICS
 
 Reveal = Literal["after_answer", "after_finish", "never"]
@@ -26,7 +27,22 @@ def _known(values: list[str] | None, known: Any, what: str) -> list[str] | None:
     return values
 
 
-class QuizCreate(BaseModel):
+# Filters on the item bank, checked alike in a quiz's creation body and in the browsing query.
+Topics = Annotated[list[str] | None, AfterValidator(lambda v: _known(v, TOPICS, "topics"))]
+Types = Annotated[list[str] | None, AfterValidator(lambda v: _known(v, ANSWER_TYPES, "types"))]
+Difficulty = Annotated[int | None, Field(ge=1, le=5)]
+
+
+class ItemFilters(BaseModel):
+    """Which items of the bank qualify; every filter left out lets every item through."""
+
+    topics: Topics = Field(None, description="only items with one of these topics")
+    min_difficulty: Difficulty = None
+    max_difficulty: Difficulty = None
+    types: Types = Field(None, description="only items of these answer types")
+
+
+class QuizCreate(ItemFilters):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -38,10 +54,6 @@ class QuizCreate(BaseModel):
     )
 
     size: int = Field(10, ge=1, le=50, description="number of items")
-    topics: list[str] | None = Field(None, description="only items with one of these topics")
-    min_difficulty: int | None = Field(None, ge=1, le=5)
-    max_difficulty: int | None = Field(None, ge=1, le=5)
-    types: list[str] | None = Field(None, description="only items of these answer types")
     seed: int | None = Field(
         None,
         ge=0,
@@ -68,16 +80,6 @@ class QuizCreate(BaseModel):
     )
     time_limit_s: int | None = Field(None, ge=10, le=7 * 86_400, description="seconds to answer")
 
-    @field_validator("topics")
-    @classmethod
-    def _topics(cls, value: list[str] | None) -> list[str] | None:
-        return _known(value, TOPICS, "topics")
-
-    @field_validator("types")
-    @classmethod
-    def _types(cls, value: list[str] | None) -> list[str] | None:
-        return _known(value, ANSWER_TYPES, "types")
-
 
 class PublicChoice(BaseModel):
     id: str
@@ -91,18 +93,23 @@ class PublicFunction(BaseModel):
     params: dict[str, float]
 
 
-class PublicItem(BaseModel):
-    """An item as a learner sees it."""
+class ItemSummary(BaseModel):
+    """What anyone may read of an item: what it asks and about which function."""
 
-    position: int
     item_id: str
     version: int
     type: str
     topics: list[str]
     difficulty: int
     stem: str = Field(description="UTF-8 Markdown with LaTeX between $ signs")
-    choices: list[PublicChoice]
     function: PublicFunction | None = Field(description="the catalogue function the item is about")
+
+
+class PublicItem(ItemSummary):
+    """An item as a learner sees it."""
+
+    position: int
+    choices: list[PublicChoice]
     graph: Graph | None = Field(
         description="the graph of that function, computed on the server, to draw it"
     )
@@ -142,12 +149,6 @@ class AnswerSubmit(BaseModel):
 
     position: int = Field(ge=1, le=50)
     response: Any = Field(description="a response of the item's type (see the README)")
-
-
-class Quotient(BaseModel):
-    h: float
-    left: float | None
-    right: float | None
 
 
 class Evidence(BaseModel):
@@ -273,15 +274,11 @@ class TopicInfo(BaseModel):
     items: int
 
 
-class ItemInfo(BaseModel):
-    item_id: str
-    version: int
-    type: str
-    topics: list[str]
-    difficulty: int
-    stem: str = Field(description="for a generated family, the stem of its variant with seed 0")
+class ItemInfo(ItemSummary):
+    """An item of the bank as browsing lists it; a generated family shows its variant with
+    seed 0."""
+
     generated: bool
-    function: PublicFunction | None
 
 
 class ItemPage(BaseModel):

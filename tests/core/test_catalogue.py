@@ -4,7 +4,8 @@ import math
 
 import pytest
 
-from service.core.catalogue import CATALOGUE, CatalogueError, UnknownFunction, get_function
+from service.core.catalogue import CATALOGUE, UnknownFunction, get_function
+from service.core.errors import Invalid
 
 
 def test_catalogue_has_the_eight_functions() -> None:
@@ -105,14 +106,14 @@ def test_defaults_are_filled_in() -> None:
     ],
 )
 def test_invalid_params_name_the_parameter(name: str, params: dict[str, float], bad: str) -> None:
-    with pytest.raises(CatalogueError) as caught:
+    with pytest.raises(Invalid) as caught:
         CATALOGUE[name].resolve(params)
     assert caught.value.loc == ("params", bad)
     assert bad in caught.value.message
 
 
 def test_boolean_param_is_refused() -> None:
-    with pytest.raises(CatalogueError):
+    with pytest.raises(Invalid):
         CATALOGUE["leaky_relu"].resolve({"negative_slope": True})
 
 

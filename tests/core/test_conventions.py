@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from service.core import evaluate
-from service.core.catalogue import CATALOGUE, CatalogueError
+from service.core.catalogue import CATALOGUE
 from service.core.conventions import FRAMEWORKS, PRESETS, kink_values, preset_for
+from service.core.errors import Invalid
 
 FIXTURE = json.loads(
     (Path(__file__).parent.parent / "fixtures" / "framework_kinks.json").read_text()
@@ -45,7 +46,7 @@ def test_preset_matches_the_framework_at_its_kinks(row: dict[str, Any]) -> None:
     dtype = np.dtype(row["dtype"])
     if row["gradient"] is None and "no such op" in row["error"]:
         assert PRESETS[fn.name][framework].op is None
-        with pytest.raises(CatalogueError, match=f"no {framework} convention"):
+        with pytest.raises(Invalid, match=f"no {framework} convention"):
             kink_values(fn, params, framework)
         return
     x = np.array([_num(row["x"])], dtype=dtype)
@@ -88,7 +89,7 @@ def test_relu_of_negative_zero_is_positive_and_differences_are_noted(row: dict[s
 def test_explicit_at_kink_must_be_a_subgradient() -> None:
     relu = CATALOGUE["relu"]
     assert kink_values(relu, {}, at_kink=0.3) == (0.3,)
-    with pytest.raises(CatalogueError, match=r"subdifferential there is \[0, 1\]") as caught:
+    with pytest.raises(Invalid, match=r"subdifferential there is \[0, 1\]") as caught:
         kink_values(relu, {}, at_kink=1.5)
     assert caught.value.loc == ("at_kink",)
 
@@ -101,17 +102,17 @@ def test_at_kink_must_fit_every_kink() -> None:
 
 
 def test_at_kink_is_refused_where_no_subgradient_exists() -> None:
-    with pytest.raises(CatalogueError, match="no subgradient at x = 0"):
+    with pytest.raises(Invalid, match="no subgradient at x = 0"):
         kink_values(CATALOGUE["step"], {}, at_kink=0.0)
 
 
 def test_at_kink_must_be_finite() -> None:
-    with pytest.raises(CatalogueError, match="finite"):
+    with pytest.raises(Invalid, match="finite"):
         kink_values(CATALOGUE["relu"], {}, at_kink=math.nan)
 
 
 def test_convention_and_at_kink_together_are_refused() -> None:
-    with pytest.raises(CatalogueError, match="not both"):
+    with pytest.raises(Invalid, match="not both"):
         kink_values(CATALOGUE["relu"], {}, "jax", 0.5)
 
 

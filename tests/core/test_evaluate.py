@@ -13,10 +13,10 @@ from service.core.conventions import (
     CONVENTIONS,
     FRAMEWORKS,
     PRESETS,
-    CatalogueError,
     Convention,
     kink_values,
 )
+from service.core.errors import Invalid
 
 DTYPES = [np.float16, np.float32, np.float64]
 FUNCTIONS = list(CATALOGUE.values())
@@ -140,7 +140,7 @@ def _kink_points(fn: Function, params: dict[str, float], dtype: type[np.floating
 def test_at_each_kink(fn: Function, convention: Convention, dtype: type[np.floating]) -> None:
     params = fn.resolve()
     if convention in FRAMEWORKS and PRESETS[fn.name][convention].op is None:
-        with pytest.raises(CatalogueError, match=r"no .* convention"):
+        with pytest.raises(Invalid, match=r"no .* convention"):
             kink_values(fn, params, convention)
         return
     per_kink = kink_values(fn, params, convention)
@@ -251,7 +251,7 @@ def test_subgradient_lies_in_the_interval(fn: Function, data: st.DataObject, t: 
     for convention in CONVENTIONS:
         try:
             choices.append(kink_values(fn, params, convention))
-        except CatalogueError:
+        except Invalid:
             continue
     if all(k.subdifferential is not None for k in fn.kinks(params)):
         lo = max((k.subdifferential[0] for k in fn.kinks(params) if k.subdifferential), default=0)

@@ -5,6 +5,7 @@ import pytest
 
 from service.app import create_app
 from service.settings import Settings
+from service.state import of_app
 
 pytestmark = pytest.mark.anyio
 
@@ -35,4 +36,4 @@ async def test_configured_origins(database_url: str) -> None:
         assert "X-Request-ID" in simple.headers["access-control-expose-headers"]
         other = await client.get("/healthz", headers={"Origin": "https://evil.example"})
         assert "access-control-allow-origin" not in other.headers
-    app.state.engine.dispose()
+    of_app(app).database.dispose()

@@ -8,6 +8,7 @@ import pytest
 from service.app import create_app
 from service.operations.clients import client_address, networks
 from service.settings import Settings
+from service.state import of_app
 
 pytestmark = pytest.mark.anyio
 
@@ -26,7 +27,7 @@ async def limited(database_url: str) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, client=("10.0.0.7", 1234))
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         yield client
-    app.state.engine.dispose()
+    of_app(app).database.dispose()
 
 
 async def test_quiz_creation_is_limited_per_client(limited: httpx.AsyncClient) -> None:

@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from service.app import create_app
 from service.settings import Settings
+from service.state import of_app
 
 pytestmark = pytest.mark.anyio
 
@@ -66,7 +67,7 @@ async def without_redis(
     )
     async for client in _client(app):
         yield client
-    app.state.engine.dispose()
+    of_app(app).database.dispose()
 
 
 async def test_limited_routes_answer_and_limits_still_hold(

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from service.app import create_app
 from service.settings import Settings
+from service.state import of_app
 
 pytestmark = pytest.mark.anyio
 
@@ -31,7 +32,7 @@ async def _ready(settings: Settings) -> httpx.Response:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         response = await client.get("/readyz")
-    app.state.engine.dispose()
+    of_app(app).database.dispose()
     return response
 
 
@@ -62,8 +63,8 @@ async def test_readiness_answers_within_its_deadline_and_shares_one_probe(
         release.wait(10)
         return True, "late"
 
-    app.state.readiness.database = hung
-    app.state.readiness.deadline_s = 0.3
+    of_app(app).readiness.database = hung
+    of_app(app).readiness.deadline_s = 0.3
     start = time.monotonic()
     responses = await asyncio.gather(*(client.get("/readyz") for _ in range(45)))
     release.set()

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from service.core.errors import Invalid
 from service.quiz.core import answers
 from service.quiz.core.answers import (
     Interval,
@@ -11,7 +12,6 @@ from service.quiz.core.answers import (
     Numeric,
     OneSidedPair,
     PointSet,
-    ResponseError,
     SingleChoice,
     Tolerance,
     TrueFalse,
@@ -64,7 +64,7 @@ def test_parse(kind: str, raw: Any, expected: answers.Response) -> None:
     ],
 )
 def test_unreadable_responses_say_where(kind: str, raw: Any, loc: tuple[Any, ...]) -> None:
-    with pytest.raises(ResponseError) as caught:
+    with pytest.raises(Invalid) as caught:
         answers.parse(kind, raw, CHOICES, 3)
     assert caught.value.loc == loc
     assert caught.value.message

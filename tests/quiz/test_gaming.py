@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from bench.gaming import QUIZ_SIZE, Report, exam_settings, play
 from service.app import create_app
+from service.state import of_app
 from tests.conftest import migrated_database
 
 pytestmark = pytest.mark.anyio
@@ -32,7 +33,7 @@ def exam_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     with migrated_database("sqlite", tmp_path_factory.mktemp("gaming")) as url:
         app = create_app(exam_settings(url))
         yield app
-        app.state.engine.dispose()
+        of_app(app).database.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,11 @@ from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
 
 from service.errors import Conflict
-from service.quiz import repository, service
+from service.quiz import quizzes, repository, starting
 from service.quiz.bank import load_bank
 from service.quiz.models import Attempt
 from service.quiz.schemas import AnswerSubmit, QuizCreate
+from service.state import of_app
 
 
 def _attempt(quiz_id: str, try_number: int) -> Attempt:
@@ -34,12 +35,12 @@ def _attempt(quiz_id: str, try_number: int) -> Attempt:
 
 
 def _quiz(app: FastAPI, **options: Any) -> tuple[str, str]:
-    with app.state.sessions() as session:
-        created = service.create_quiz(
+    with of_app(app).database.sessions() as session:
+        created = starting.create_quiz(
             session,
             load_bank(),
             QuizCreate(size=1, types=["numeric"], **options),
-            service.Deployment(ttl_s=3600),
+            starting.Deployment(ttl_s=3600),
         )
         session.commit()
     return created.id, created.token
@@ -47,7 +48,7 @@ def _quiz(app: FastAPI, **options: Any) -> tuple[str, str]:
 
 def test_the_database_refuses_a_second_attempt_with_the_same_try(app: FastAPI) -> None:
     quiz_id, _ = _quiz(app)
-    with app.state.sessions() as session:
+    with of_app(app).database.sessions() as session:
         repository.add(session, _attempt(quiz_id, 1))
         with pytest.raises(IntegrityError):
             repository.add(session, _attempt(quiz_id, 1))
@@ -59,7 +60,7 @@ def test_a_lost_race_starts_over_and_sees_the_winner(
     """As on PostgreSQL under read committed: the loser read no attempts, its insert
     collides with the winner's, and its second pass finds the item closed."""
     quiz_id, token = _quiz(app, max_tries=1)
-    with app.state.sessions() as session:
+    with of_app(app).database.sessions() as session:
         repository.add(session, _attempt(quiz_id, 1))
         session.commit()
     real = repository.attempts
@@ -70,8 +71,8 @@ def test_a_lost_race_starts_over_and_sees_the_winner(
         return [] if calls["n"] == 1 else real(*args, **kwargs)
 
     monkeypatch.setattr(repository, "attempts", stale_first)
-    with app.state.sessions() as session, pytest.raises(Conflict):
-        service.answer(
+    with of_app(app).database.sessions() as session, pytest.raises(Conflict):
+        quizzes.answer(
             session, load_bank(), quiz_id, token, AnswerSubmit(position=1, response={"value": 2})
         )
     assert calls["n"] == 2
@@ -81,12 +82,12 @@ def test_a_hint_is_counted_only_from_the_count_read(app: FastAPI) -> None:
     """Two requests that both read 0 hints: the first raises the count, the second finds the
     count moved and must read again, so that no hint is handed out twice."""
     quiz_id, _ = _quiz(app)
-    with app.state.sessions() as session:
+    with of_app(app).database.sessions() as session:
         assert repository.take_hint(session, quiz_id, 1, seen=0)
         assert not repository.take_hint(session, quiz_id, 1, seen=0)
         assert repository.take_hint(session, quiz_id, 1, seen=1)
         session.commit()
-    with app.state.sessions() as session:
+    with of_app(app).database.sessions() as session:
         _, row = repository.get_quiz_and_item(session, quiz_id, 1)
         assert row is not None
         assert row.hints_used == 2

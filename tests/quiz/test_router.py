@@ -9,11 +9,12 @@ import pytest
 from fastapi import FastAPI
 
 from service.app import create_app
-from service.quiz import service
+from service.quiz import quizzes, repository
 from service.quiz.bank import load_bank
 from service.quiz.core import answers
 from service.quiz.core.answers import Interval, Numeric, OneSidedPair, PointSet, Vector
 from service.settings import Settings
+from service.state import of_app
 
 pytestmark = pytest.mark.anyio
 
@@ -57,8 +58,8 @@ def wrong_response(item: dict[str, Any], key: Any) -> Any:
 
 
 async def variant_seeds(app: FastAPI, quiz_id: str) -> dict[int, int | None]:
-    with app.state.sessions() as session:
-        quiz = service.repository.get_quiz(session, quiz_id)
+    with of_app(app).database.sessions() as session:
+        quiz = repository.get_quiz(session, quiz_id)
         assert quiz is not None
         return {row.position: row.variant_seed for row in quiz.items}
 
@@ -254,7 +255,7 @@ async def test_time_limit(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyP
     quiz = await start(client, size=1, time_limit_s=60)
     expires = datetime.fromisoformat(quiz["expires_at"])
     assert timedelta(seconds=59) < expires - datetime.now(UTC) <= timedelta(seconds=60)
-    monkeypatch.setattr(service, "utcnow", lambda: datetime.now(UTC) + timedelta(seconds=61))
+    monkeypatch.setattr(quizzes, "utcnow", lambda: datetime.now(UTC) + timedelta(seconds=61))
     headers = auth(quiz["token"])
     late = await client.post(
         f"/v1/quizzes/{quiz['id']}/answers", json={"position": 1, "response": {}}, headers=headers
@@ -442,4 +443,4 @@ async def test_an_empty_admin_key_opens_nothing(database_url: str) -> None:
         for header in ("Bearer ", "Bearer", "bearer  "):
             response = await client.get("/v1/stats/items", headers={"Authorization": header})
             assert response.status_code == 401, header
-    app.state.engine.dispose()
+    of_app(app).database.dispose()

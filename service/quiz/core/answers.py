@@ -1,7 +1,7 @@
 """The answer types: how a learner's response is read, written and compared.
 
 Each type has one response shape (part of the public API). `parse` reads a JSON
-value into a response or raises ResponseError saying how it was read; a response
+value into a response or raises Invalid saying how it was read; a response
 that parses is always graded, never rejected.
 """
 
@@ -12,16 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-Loc = tuple[str | int, ...]
+from service.core.errors import Invalid, Loc
+
 # No item asks for more points than this: a longer answer is refused before it is read.
 MAX_POINTS = 50
-
-
-class ResponseError(ValueError):
-    def __init__(self, message: str, loc: Loc = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.loc = loc
 
 
 @dataclass(frozen=True)
@@ -94,13 +88,13 @@ Response = (
 
 def _object(raw: Any, keys: set[str], required: set[str]) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise ResponseError(f"expected an object with {sorted(required)}, got {_kind(raw)}")
+        raise Invalid(f"expected an object with {sorted(required)}, got {_kind(raw)}")
     for key in raw:
         if key not in keys:
-            raise ResponseError(f"unexpected field {key!r}; this type takes {sorted(keys)}", (key,))
+            raise Invalid(f"unexpected field {key!r}; this type takes {sorted(keys)}", (key,))
     for key in required:
         if key not in raw:
-            raise ResponseError(f"missing field {key!r}", (key,))
+            raise Invalid(f"missing field {key!r}", (key,))
     return raw
 
 
@@ -120,13 +114,13 @@ def _kind(value: Any) -> str:
 
 def _number(value: Any, loc: Loc) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ResponseError(f"expected a number, read {_kind(value)}", loc)
+        raise Invalid(f"expected a number, read {_kind(value)}", loc)
     try:
         number = float(value)
     except OverflowError:  # an integer of hundreds of digits
-        raise ResponseError("expected a finite number", loc) from None
+        raise Invalid("expected a finite number", loc) from None
     if not math.isfinite(number):
-        raise ResponseError("expected a finite number", loc)
+        raise Invalid("expected a finite number", loc)
     return number
 
 
@@ -136,38 +130,38 @@ def _optional_number(value: Any, loc: Loc) -> float | None:
 
 def _numbers(value: Any, loc: Loc) -> tuple[float, ...]:
     if not isinstance(value, list):
-        raise ResponseError(f"expected an array of numbers, read {_kind(value)}", loc)
+        raise Invalid(f"expected an array of numbers, read {_kind(value)}", loc)
     return tuple(_number(item, (*loc, i)) for i, item in enumerate(value))
 
 
 def _bool(value: Any, loc: Loc) -> bool:
     if not isinstance(value, bool):
-        raise ResponseError(f"expected true or false, read {_kind(value)}", loc)
+        raise Invalid(f"expected true or false, read {_kind(value)}", loc)
     return value
 
 
 def _choice(value: Any, choice_ids: Sequence[str], loc: Loc) -> str:
     if not isinstance(value, str):
-        raise ResponseError(f"expected a choice id, read {_kind(value)}", loc)
+        raise Invalid(f"expected a choice id, read {_kind(value)}", loc)
     if value not in choice_ids:
-        raise ResponseError(f"{value!r} is not one of the choices {list(choice_ids)}", loc)
+        raise Invalid(f"{value!r} is not one of the choices {list(choice_ids)}", loc)
     return value
 
 
 def parse(
     answer_type: str, raw: Any, choice_ids: Sequence[str] = (), length: int | None = None
 ) -> Response:
-    """A response of the given type, or ResponseError with the location of the fault."""
+    """A response of the given type, or Invalid with the location of the fault."""
     if answer_type == "single_choice":
         body = _object(raw, {"choice"}, {"choice"})
         return SingleChoice(_choice(body["choice"], choice_ids, ("choice",)))
     if answer_type == "multiple_choice":
         body = _object(raw, {"choices"}, {"choices"})
         if not isinstance(body["choices"], list):
-            raise ResponseError("expected an array of choice ids", ("choices",))
+            raise Invalid("expected an array of choice ids", ("choices",))
         picked = [_choice(c, choice_ids, ("choices", i)) for i, c in enumerate(body["choices"])]
         if len(set(picked)) != len(picked):
-            raise ResponseError("a choice is listed twice", ("choices",))
+            raise Invalid("a choice is listed twice", ("choices",))
         return MultipleChoice(frozenset(picked))
     if answer_type == "true_false":
         body = _object(raw, {"value"}, {"value"})
@@ -176,17 +170,17 @@ def parse(
         body = _object(raw, {"value", "dne"}, set())
         if body.get("dne") is not None and _bool(body["dne"], ("dne",)):
             if "value" in body and body["value"] is not None:
-                raise ResponseError("give a value or dne: true, not both", ("dne",))
+                raise Invalid("give a value or dne: true, not both", ("dne",))
             return Numeric(None)
         if "value" not in body:
-            raise ResponseError('expected {"value": number} or {"dne": true}', ("value",))
+            raise Invalid('expected {"value": number} or {"dne": true}', ("value",))
         return Numeric(_number(body["value"], ("value",)))
     if answer_type == "interval":
         keys = {"lower", "upper", "lower_closed", "upper_closed"}
         body = _object(raw, keys, {"lower", "upper"})
         lower, upper = _number(body["lower"], ("lower",)), _number(body["upper"], ("upper",))
         if lower > upper:
-            raise ResponseError(f"lower ({lower:g}) is above upper ({upper:g})", ("lower",))
+            raise Invalid(f"lower ({lower:g}) is above upper ({upper:g})", ("lower",))
         return Interval(
             lower,
             upper,
@@ -196,7 +190,7 @@ def parse(
     if answer_type == "point_set":
         body = _object(raw, {"values"}, {"values"})
         if isinstance(body["values"], list) and len(body["values"]) > MAX_POINTS:
-            raise ResponseError(
+            raise Invalid(
                 f"expected at most {MAX_POINTS} points, read {len(body['values'])}", ("values",)
             )
         return PointSet(tuple(sorted(_numbers(body["values"], ("values",)))))
@@ -209,7 +203,7 @@ def parse(
         body = _object(raw, {"values"}, {"values"})
         given = body["values"]
         if length is not None and isinstance(given, list) and len(given) != length:
-            raise ResponseError(f"expected {length} numbers, read {len(given)}", ("values",))
+            raise Invalid(f"expected {length} numbers, read {len(given)}", ("values",))
         return Vector(_numbers(given, ("values",)))
     raise ValueError(f"unknown answer type {answer_type!r}")
 

@@ -1,67 +1,59 @@
-"""Classical item statistics: facility and discrimination (item-rest correlation)."""
+"""Classical item statistics: facility and discrimination (item-rest correlation), from the
+sums the database aggregates over each item's final gradings (quiz/repository.py)."""
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
+
+# Sums of fractions in [0, 1] over n quizzes carry rounding of about n * 1e-16; a variance
+# below this share of n is no variance at all.
+NO_VARIANCE = 1e-12
 
 
 @dataclass(frozen=True)
-class Final:
-    """The final grading of one item in one quiz."""
+class Moments:
+    """One item's final gradings summed: x is the item's score fraction in a quiz and y the
+    fraction scored on the rest of that quiz; the pair sums count only the quizzes whose rest
+    has points."""
 
-    quiz_id: str
-    item_id: str
-    score: float
-    max_score: float
+    answers: int  # every try
+    quizzes: int
+    sum_x: float
+    pairs: int
+    pair_x: float
+    pair_y: float
+    pair_xx: float
+    pair_yy: float
+    pair_xy: float
 
 
 @dataclass(frozen=True)
 class ItemFigures:
+    answers: int
     quizzes: int
     facility: float | None
     discrimination: float | None
 
 
-def _pearson(xs: list[float], ys: list[float]) -> float | None:
-    n = len(xs)
+def _pearson(m: Moments) -> float | None:
+    n = m.pairs
     if n < 3:
         return None
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
-    if sxx == 0 or syy == 0:
+    sxx = m.pair_xx - m.pair_x**2 / n
+    syy = m.pair_yy - m.pair_y**2 / n
+    if sxx <= NO_VARIANCE * n or syy <= NO_VARIANCE * n:
         return None
-    return sxy / math.sqrt(sxx * syy)
+    sxy = m.pair_xy - m.pair_x * m.pair_y / n
+    return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
 
 
-def item_figures(finals: Iterable[Final]) -> dict[str, ItemFigures]:
-    """Per item: how many quizzes answered it, the mean score fraction, and the correlation
-    of its score fraction with the fraction scored on the rest of the same quiz."""
-    by_quiz: dict[str, list[Final]] = defaultdict(list)
-    for final in finals:
-        by_quiz[final.quiz_id].append(final)
-    fractions: dict[str, list[float]] = defaultdict(list)
-    pairs: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
-    for quiz in by_quiz.values():
-        total = sum(f.score for f in quiz)
-        maximum = sum(f.max_score for f in quiz)
-        for final in quiz:
-            fraction = final.score / final.max_score
-            fractions[final.item_id].append(fraction)
-            rest_max = maximum - final.max_score
-            if rest_max > 0:
-                xs, ys = pairs[final.item_id]
-                xs.append(fraction)
-                ys.append((total - final.score) / rest_max)
-    return {
-        item_id: ItemFigures(
-            quizzes=len(values),
-            facility=sum(values) / len(values) if values else None,
-            discrimination=_pearson(*pairs[item_id]) if item_id in pairs else None,
-        )
-        for item_id, values in fractions.items()
-    }
+def figures(m: Moments) -> ItemFigures:
+    """How many tries and quizzes answered the item, its mean score fraction, and the
+    correlation of that fraction with the fraction scored on the rest of the same quiz."""
+    return ItemFigures(
+        answers=m.answers,
+        quizzes=m.quizzes,
+        facility=m.sum_x / m.quizzes if m.quizzes else None,
+        discrimination=_pearson(m),
+    )

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import io
 import math
 from typing import Any
 
@@ -8,8 +7,8 @@ import numpy as np
 import orjson
 import pytest
 
-from service.evaluation import arrays
-from service.evaluation.arrays import ArrayError, TooManyElements
+from service.core.errors import Invalid, TooLarge
+from service.wire import arrays
 
 
 def dumps(array: np.ndarray) -> Any:
@@ -49,44 +48,24 @@ def test_from_json_words_and_shapes() -> None:
 
 
 def test_from_json_counts_elements() -> None:
-    with pytest.raises(TooManyElements):
+    with pytest.raises(TooLarge):
         arrays.from_json([[0.0] * 5] * 3, "float64", 14)
 
 
 @pytest.mark.parametrize(
     ("x", "loc", "message"),
     [
-        ([[1, 2], [3]], ("x", 1), "ragged"),
-        ([1, "inf"], ("x", 1), "only"),
-        ([1, False], ("x", 1), "boolean"),
-        ([[1], [None]], ("x", 1, 0), "null"),
+        ([[1, 2], [3]], (1,), "ragged"),
+        ([1, "inf"], (1,), "only"),
+        ([1, False], (1,), "boolean"),
+        ([[1], [None]], (1, 0), "null"),
     ],
 )
 def test_from_json_locates_faults(x: Any, loc: tuple[Any, ...], message: str) -> None:
-    with pytest.raises(ArrayError) as caught:
+    with pytest.raises(Invalid) as caught:
         arrays.from_json(x, "float64", 100)
     assert caught.value.loc == loc
     assert message in caught.value.message
-
-
-def test_npy_header_round_trip_with_numpy() -> None:
-    buffer = io.BytesIO()
-    np.save(buffer, np.zeros((3, 4), dtype="<f2"))
-    data = buffer.getvalue()
-    length = arrays.npy_header_length(data[:12])
-    dtype, shape, fortran = arrays.npy_parse_header(data[:length], 100)
-    assert (dtype, shape, fortran) == (np.dtype("<f2"), (3, 4), False)
-    assert arrays.npy_header(np.dtype("<f2"), (3, 4)) == data[:length]
-
-
-def test_npy_header_refuses_other_versions_and_dtypes() -> None:
-    with pytest.raises(ArrayError, match="version"):
-        arrays.npy_header_length(b"\x93NUMPY\x07\x00" + b"\x00" * 4)
-    buffer = io.BytesIO()
-    np.save(buffer, np.zeros(2, dtype=np.complex64))
-    data = buffer.getvalue()
-    with pytest.raises(ArrayError, match="unsupported dtype"):
-        arrays.npy_parse_header(data[: arrays.npy_header_length(data[:12])], 100)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +80,7 @@ def test_parse_shape(text: str | None, shape: tuple[int, ...] | None) -> None:
     "text", ["a", "2,-1", "1.5", "\u00b2", ",".join(["1"] * 33), "0,99999999999999999999"]
 )
 def test_parse_shape_errors(text: str) -> None:
-    with pytest.raises(ArrayError):
+    with pytest.raises(Invalid):
         arrays.parse_shape(text, 100)
 
 
@@ -109,23 +88,8 @@ def test_parse_shape_errors(text: str) -> None:
     "shape", [(-1,), (-2, -2), (0, 10**20), (1,) * 65, (True,), [0, 2**63 - 1], "3", (1.5,)]
 )
 def test_a_shape_from_the_wire_is_checked_before_anything_is_allocated(shape: Any) -> None:
-    with pytest.raises(ArrayError):
-        arrays.check_shape(shape, 1000, ("shape",))
-
-
-def _npy_with_shape(shape: str) -> bytes:
-    text = f"{{'descr': '<f4', 'fortran_order': False, 'shape': {shape}, }}".encode()
-    text += b" " * (63 - (10 + len(text)) % 64) + b"\n"
-    return b"\x93NUMPY\x01\x00" + len(text).to_bytes(2, "little") + text
-
-
-@pytest.mark.parametrize(
-    "shape", ["(-1,)", "(-2, -2)", "(0, 100000000000000000000)", "(" + "1," * 65 + ")", "(True,)"]
-)
-def test_hostile_npy_shapes_are_refused(shape: str) -> None:
-    header = _npy_with_shape(shape)
-    with pytest.raises(ArrayError):
-        arrays.npy_parse_header(header[: arrays.npy_header_length(header[:12])], 1000)
+    with pytest.raises(Invalid):
+        arrays.check_shape(shape, 1000)
 
 
 def test_byte_view_shares_memory() -> None:
