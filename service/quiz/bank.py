@@ -28,9 +28,9 @@ from service.quiz.core.grading import degenerate, gives_away, grade
 from service.quiz.core.items import (
     Alternative,
     Choice,
-    Evidence,
     FunctionRef,
     Item,
+    Probe,
     SampleTest,
     staged_hints,
 )
@@ -165,19 +165,19 @@ def _parse(spec: ItemSpec, raw: Any, where: str, length: int | None) -> answers.
         raise ValueError(f"{loc}: {exc.message}") from None
 
 
-def _evidence(function: FunctionSpec, x: float) -> Evidence:
+def _evidence(function: FunctionSpec, x: float) -> Probe:
     fn = CATALOGUE[function.name]
     params = dict(function.params)
 
     def f(t: float) -> float:
         return float(evaluate.value(fn, np.array([t]), params)[0])
 
-    return Evidence(f, x)
+    return Probe(f, x)
 
 
 def _hint_evidence(
-    key: answers.Response, evidence: Evidence | None, tolerance: Tolerance
-) -> Evidence | None:
+    key: answers.Response, evidence: Probe | None, tolerance: Tolerance
+) -> Probe | None:
     """The evidence to offer as the first hint: none where the quotients are the key."""
     if evidence is None or gives_away(key, evidence, tolerance):
         return None

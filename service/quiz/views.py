@@ -50,7 +50,7 @@ def choices(item: Item, order: Sequence[str]) -> list[PublicChoice]:
     return [PublicChoice(id=c, text=texts[c]) for c in order if c in texts]
 
 
-def evidence(source: items.Evidence) -> Evidence:
+def evidence(source: items.Probe) -> Evidence:
     """The one-sided difference quotients of f at x, as a table."""
     return Evidence(x=source.x, quotients=list(quotients(source)))
 

@@ -12,7 +12,7 @@ from service.quiz.core.grading import (
     penalised,
     quotients,
 )
-from service.quiz.core.items import Alternative, Choice, Evidence, Item
+from service.quiz.core.items import Alternative, Choice, Item, Probe
 from service.quiz.core.taxonomy import MISCONCEPTIONS
 
 
@@ -141,7 +141,7 @@ def test_an_alternative_too_close_to_the_key_is_degenerate() -> None:
 
 
 def test_evidence_shows_one_sided_quotients() -> None:
-    relu = Evidence(lambda x: max(0.0, x), 0.0)
+    relu = Probe(lambda x: max(0.0, x), 0.0)
     table = quotients(relu)
     assert [q.h for q in table] == [1e-1, 1e-3, 1e-6]
     assert all(q.left == 0 and q.right == pytest.approx(1.0) for q in table)

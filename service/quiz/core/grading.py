@@ -26,7 +26,7 @@ from service.quiz.core.answers import (
     matches,
     partial_credit,
 )
-from service.quiz.core.items import Evidence, Item
+from service.quiz.core.items import Item, Probe
 from service.quiz.core.taxonomy import MISCONCEPTIONS
 
 STEPS = (1e-1, 1e-3, 1e-6)
@@ -61,7 +61,7 @@ def _finite_or_none(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def quotients(evidence: Evidence) -> tuple[Quotient, ...]:
+def quotients(evidence: Probe) -> tuple[Quotient, ...]:
     """One-sided difference quotients (f(x) - f(x - h)) / h and (f(x + h) - f(x)) / h."""
     f, x = evidence.f, evidence.x
     fx = f(x)
@@ -121,7 +121,7 @@ def penalised(
 READING = Tolerance(absolute=1e-3, relative=1e-3)
 
 
-def gives_away(key: Response, evidence: Evidence, tolerance: Tolerance) -> bool:
+def gives_away(key: Response, evidence: Probe, tolerance: Tolerance) -> bool:
     """Whether the difference quotients at the smallest step, read as an answer to a few
     decimals, are the key: then they may be revealed with the explanation but not sold as a
     hint."""

@@ -36,8 +36,9 @@ class FunctionRef:
 
 
 @dataclass(frozen=True)
-class Evidence:
-    """Where one-sided difference quotients of f are shown in feedback."""
+class Probe:
+    """f and the point x where its one-sided difference quotients are shown as evidence (in a
+    hint, and with the reveal); schemas.Evidence is the table of those quotients."""
 
     f: Callable[[float], float]
     x: float
@@ -49,7 +50,7 @@ class Hint:
     one-sided difference quotients of f at a point."""
 
     text: str
-    evidence: Evidence | None = None
+    evidence: Probe | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class Item:
     feedback: Mapping[str, str] = field(default_factory=dict)
     tolerance: Tolerance = field(default_factory=Tolerance)
     function: FunctionRef | None = None
-    evidence: Evidence | None = None
+    evidence: Probe | None = None
     hints: tuple[Hint, ...] = ()
     length: int | None = None
     tests: tuple[SampleTest, ...] = ()
@@ -93,7 +94,7 @@ EVIDENCE_HINT = (
 )
 
 
-def staged_hints(texts: Sequence[str], evidence: Evidence | None) -> tuple[Hint, ...]:
+def staged_hints(texts: Sequence[str], evidence: Probe | None) -> tuple[Hint, ...]:
     """An item's hints in the order they are given: the difference quotients first, when
     `evidence` is given (the caller passes None where the quotients would be the key itself),
     then the written hints."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from service.quiz.core.answers import Response, Tolerance, Vector
 from service.quiz.core.grading import degenerate, gives_away
-from service.quiz.core.items import Alternative, Evidence, FunctionRef, Item, staged_hints
+from service.quiz.core.items import Alternative, FunctionRef, Item, Probe, staged_hints
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class Family:
 
     def _variant(self, rng: random.Random) -> Variant:
         d = self.draft(rng)
-        evidence = Evidence(d.f, d.evidence_at) if d.evidence_at is not None else None
+        evidence = Probe(d.f, d.evidence_at) if d.evidence_at is not None else None
         item = Item(
             id=self.id,
             version=self.version,
