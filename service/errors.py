@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.types import Send
 
 from service.core.catalogue import UnknownFunction
 from service.core.errors import Invalid, Loc, TooLarge
@@ -196,6 +197,22 @@ def document(error: ServiceError, path: str) -> tuple[bytes, str]:
     if error.errors:
         problem["errors"] = error.errors
     return orjson.dumps(problem), PROBLEM_JSON
+
+
+async def send_document(
+    send: Send, path: str, error: ServiceError, extra: Sequence[tuple[bytes, bytes]] = ()
+) -> None:
+    """The error written straight to an ASGI `send`, for middleware that answers before the
+    app (or instead of it): the same document, with the error's headers and `extra`."""
+    body, media_type = document(error, path)
+    headers = [
+        (b"content-type", media_type.encode()),
+        (b"content-length", str(len(body)).encode()),
+        *((name.lower().encode(), value.encode()) for name, value in error.headers.items()),
+        *extra,
+    ]
+    await send({"type": "http.response.start", "status": error.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def render(request: Request, error: ServiceError) -> Response:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel
 
 from service.core import graphs
 from service.core.catalogue import CATALOGUE, Function, Kink, get_function
@@ -100,6 +102,15 @@ def _none_for_nan(value: float) -> float | None:
     return None if math.isnan(value) else value
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def _read(model: type[M], source: object, **given: Any) -> M:
+    """The model with each field not `given` read from the attribute of that name."""
+    fields = {name: getattr(source, name) for name in model.model_fields if name not in given}
+    return model(**fields, **given)
+
+
 def _kink_info(fn: Function, params: dict[str, float], index: int, kink: Kink) -> KinkInfo:
     conventions: dict[str, float | None] = {}
     for convention in CONVENTIONS:
@@ -107,19 +118,7 @@ def _kink_info(fn: Function, params: dict[str, float], index: int, kink: Kink) -
             conventions[convention] = _none_for_nan(kink_values(fn, params, convention)[index])
         except Invalid:
             conventions[convention] = None
-    return KinkInfo(
-        x=kink.x,
-        value=kink.value,
-        left_limit=kink.left_limit,
-        right_limit=kink.right_limit,
-        left_derivative=kink.left_derivative,
-        right_derivative=kink.right_derivative,
-        continuous=kink.continuous,
-        differentiable=kink.differentiable,
-        subdifferential=kink.subdifferential,
-        conventions=conventions,
-        note=kink.note,
-    )
+    return _read(KinkInfo, kink, conventions=conventions)
 
 
 def describe(name: str, given: dict[str, float] | None = None) -> FunctionInfo:
@@ -131,19 +130,7 @@ def describe(name: str, given: dict[str, float] | None = None) -> FunctionInfo:
         formula=fn.formula,
         latex=fn.latex,
         convex=fn.convex,
-        params=[
-            ParamInfo(
-                name=p.name,
-                default=p.default,
-                description=p.description,
-                minimum=p.minimum,
-                maximum=p.maximum,
-                exclusive_minimum=p.exclusive_minimum,
-                exclusive_maximum=p.exclusive_maximum,
-                range=p.range_text(),
-            )
-            for p in fn.params
-        ],
+        params=[_read(ParamInfo, p, range=p.range_text()) for p in fn.params],
         param_values=params,
         kinks=[_kink_info(fn, params, i, kink) for i, kink in enumerate(fn.kinks(params))],
         presets={

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.errors import BadRequest, PayloadTooLarge, ServiceError, document
+from service.errors import BadRequest, PayloadTooLarge, ServiceError, send_document
 
 # The routes whose bodies are arrays (the rate limits name the same routes).
 EVALUATION = re.compile(r"^/v1/(relu(/subgradient)?|functions/[^/]+/(value|subgradient))$")
@@ -103,18 +103,5 @@ class BodyLimitMiddleware:
 
 
 async def _answer(send: Send, scope: Scope, error: ServiceError) -> None:
-    """The error as the one renderer writes it, closing the connection: the rest of an
-    oversized body is not read."""
-    body, media_type = document(error, scope["path"])
-    await send(
-        {
-            "type": "http.response.start",
-            "status": error.status,
-            "headers": [
-                (b"content-type", media_type.encode()),
-                (b"content-length", str(len(body)).encode()),
-                (b"connection", b"close"),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+    """The error, closing the connection: the rest of an oversized body is not read."""
+    await send_document(send, scope["path"], error, [(b"connection", b"close")])

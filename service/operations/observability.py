@@ -12,7 +12,7 @@ import orjson
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.errors import ServiceError, document
+from service.errors import ServiceError, send_document
 
 log = logging.getLogger(__name__)
 access_log = logging.getLogger("service.access")
@@ -123,20 +123,11 @@ class ObservabilityMiddleware:
             log.exception("unhandled error on %s %s", scope["method"], scope["path"])
             if status_sent:
                 raise
-            body, media_type = document(
-                ServiceError("the server could not complete the request"), scope["path"]
+            await send_document(
+                send_wrapped,
+                scope["path"],
+                ServiceError("the server could not complete the request"),
             )
-            await send_wrapped(
-                {
-                    "type": "http.response.start",
-                    "status": 500,
-                    "headers": [
-                        (b"content-type", media_type.encode()),
-                        (b"content-length", str(len(body)).encode()),
-                    ],
-                }
-            )
-            await send_wrapped({"type": "http.response.body", "body": body})
         finally:
             elapsed = time.perf_counter() - start
             route = _route(scope)

@@ -26,7 +26,7 @@ from limits.storage import storage_from_string
 from prometheus_client import Counter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.errors import TooManyRequests, document
+from service.errors import TooManyRequests, send_document
 from service.http.limits import EVALUATION, INFERENCE
 from service.operations.clients import Network, client_address
 
@@ -182,19 +182,7 @@ class RateLimitMiddleware:
         retry_after = max(1, reset)
         error = TooManyRequests(
             f"over the limit of {rule.limit.amount} {rule.name} requests per "
-            f"{rule.limit.get_expiry()} s from this address; retry in {retry_after} s"
+            f"{rule.limit.get_expiry()} s from this address; retry in {retry_after} s",
+            retry_after,
         )
-        body, media_type = document(error, scope["path"])
-        await send(
-            {
-                "type": "http.response.start",
-                "status": error.status,
-                "headers": [
-                    (b"content-type", media_type.encode()),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"retry-after", str(retry_after).encode()),
-                    *headers,
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await send_document(send, scope["path"], error, headers)
