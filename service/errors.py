@@ -8,18 +8,21 @@ Protocol's own shape is used: {"error": message}.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar
+import difflib
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar, TypeVar
 
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import Send
 
 from service.core.catalogue import UnknownFunction
 from service.core.errors import Invalid, Loc, TooLarge
+from service.http.suggest import nearest
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -220,8 +223,55 @@ def render(request: Request, error: ServiceError) -> Response:
     return Response(body, status_code=error.status, media_type=media_type, headers=error.headers)
 
 
-def clean_pydantic_error(error: Any) -> dict[str, Any]:
-    return {"loc": list(error["loc"]), "msg": error["msg"], "type": error["type"]}
+def where_it_goes(name: str, fields: Sequence[str], hints: Mapping[str, str] | None) -> str:
+    """What to say of a field the model does not have: where it goes, when known, or the
+    nearest field the model has."""
+    if hints and name in hints:
+        return hints[name]
+    nearest = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    if nearest:
+        return f"{name} is not a field here; did you mean {nearest[0]}?"
+    return f"{name} is not a field here; the fields are {', '.join(fields)}"
+
+
+def clean_pydantic_error(
+    error: Any,
+    place: Loc = (),
+    fields: Sequence[str] = (),
+    hints: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """A pydantic error as errors[] shows it, located inside `place`; an unknown field says
+    where it goes (`hints`) or which field was meant (`fields`)."""
+    message = error["msg"]
+    if error["type"] == "extra_forbidden" and error["loc"] and fields:
+        message = where_it_goes(str(error["loc"][-1]), fields, hints)
+    return {"loc": [*place, *error["loc"]], "msg": message, "type": error["type"]}
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(model: type[M], data: Any, place: str, hints: Mapping[str, str] | None = None) -> M:
+    """data read into the model, or a 422 locating each fault inside `place`."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        fields = list(model.model_fields)
+        raise Unprocessable.many(
+            [
+                clean_pydantic_error(e, (place,), fields, hints)
+                for e in exc.errors(include_url=False)
+            ]
+        ) from None
+
+
+def _body_fields(request: Request) -> list[str]:
+    """The fields of the route's body model, if it has one."""
+    body = getattr(request.scope.get("route"), "body_field", None)
+    model = getattr(getattr(body, "field_info", None), "annotation", None)
+    return (
+        list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+    )
 
 
 async def _service_error(request: Request, exc: Exception) -> Response:
@@ -231,7 +281,9 @@ async def _service_error(request: Request, exc: Exception) -> Response:
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    return render(request, Unprocessable.many([clean_pydantic_error(e) for e in exc.errors()]))
+    fields = _body_fields(request)
+    errors = [clean_pydantic_error(e, fields=fields) for e in exc.errors()]
+    return render(request, Unprocessable.many(errors))
 
 
 async def _invalid(request: Request, exc: Exception) -> Response:
@@ -255,10 +307,26 @@ _HTTP_ERRORS: dict[int, type[ServiceError]] = {
 }
 
 
+def _routing_detail(request: Request, exc: StarletteHTTPException) -> str:
+    """What a request that matched no route (404), or not with its method (405), should try."""
+    method, path = request.method, request.url.path
+    if exc.status_code == 405:
+        allowed = (exc.headers or {}).get("Allow", "")
+        return f"{path} does not take {method}; it takes {allowed}"
+    schema = getattr(request.app, "openapi", None)
+    routes = nearest(schema()["paths"], method, path) if callable(schema) else []
+    return f"no route {method} {path}" + (
+        f"; did you mean {' or '.join(routes)}?" if routes else ""
+    )
+
+
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     cls = _HTTP_ERRORS.get(exc.status_code, BadRequest if exc.status_code < 500 else ServiceError)
-    error = cls(str(exc.detail), headers=dict(exc.headers or {}), status=exc.status_code)
+    detail = str(exc.detail)
+    if exc.status_code in (404, 405) and detail in ("Not Found", "Method Not Allowed"):
+        detail = _routing_detail(request, exc)
+    error = cls(detail, headers=dict(exc.headers or {}), status=exc.status_code)
     return render(request, error)
 
 

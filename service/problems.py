@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Path
 from pydantic import BaseModel
 
 from service.errors import PROBLEM_TYPES, NotFound, problem_type
@@ -34,7 +36,9 @@ class ProblemType(BaseModel):
         404: {"description": "no such problem type"},
     },
 )
-async def describe_problem(slug: str) -> ProblemType:
+async def describe_problem(
+    slug: Annotated[str, Path(json_schema_extra={"enum": list(PROBLEM_TYPES)})],
+) -> ProblemType:
     cls = PROBLEM_TYPES.get(slug)
     if cls is None:
         raise NotFound(f"no problem type {slug!r}; known: {', '.join(PROBLEM_TYPES)}")

@@ -13,11 +13,10 @@ from typing import Any
 import numpy as np
 import orjson
 from fastapi import Request
-from pydantic import ValidationError
 from starlette.responses import Response
 
 from service.core.errors import Invalid, Loc
-from service.errors import Unprocessable, clean_pydantic_error
+from service.errors import Unprocessable, validated
 from service.evaluation.schemas import (
     FUNCTION_PARAM_FIELDS,
     SubgradientOptions,
@@ -55,14 +54,19 @@ class Source:
         return exc.relocated(self.locate)
 
 
-def _validated(model: type[ValueOptions], data: dict[str, Any], place: str) -> ValueOptions:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        errors = [clean_pydantic_error(e) for e in exc.errors(include_url=False)]
-        for error in errors:
-            error["loc"] = [place, *error["loc"]]
-        raise Unprocessable.many(errors) from None
+# Where a body field this route does not have belongs.
+_BODY_HINTS = {
+    **{
+        name: f"{name} is a parameter of the function: send it inside params, as "
+        f'{{"params": {{"{name}": ...}}}}'
+        for name in FUNCTION_PARAM_FIELDS
+    },
+    "at_zero": "at_zero is the relu routes' name for at_kink; here it is at_kink",
+    **{
+        name: f"{name} chooses among subgradients: send it to the subgradient route"
+        for name in ("mode", "convention", "at_kink")
+    },
+}
 
 
 def _take_alias(data: dict[str, Any], place: str) -> None:
@@ -85,7 +89,7 @@ async def _read_json(
     if alias:
         _take_alias(body, "body")
     model = ValueRequest if kind == "value" else SubgradientRequest
-    options = _validated(model, body, "body")
+    options = validated(model, body, "body", _BODY_HINTS)
     assert isinstance(options, (ValueRequest, SubgradientRequest))
     try:
         x = arrays.from_json(options.x, options.dtype, settings.max_elements)
@@ -103,7 +107,7 @@ def _query_options(query: ValueQuery, kind: Kind, dtype: str, alias: bool) -> Va
     }
     if alias:
         _take_alias(data, "query")
-    return _validated(SubgradientOptions if kind == "subgradient" else ValueOptions, data, "query")
+    return validated(SubgradientOptions if kind == "subgradient" else ValueOptions, data, "query")
 
 
 async def _read_npy(reader: BodyReader, query: ValueQuery, settings: Settings) -> FloatArray:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from starlette.requests import Request
 
-from service.errors import Unprocessable, clean_pydantic_error
+from service.errors import validated
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -19,13 +19,7 @@ M = TypeVar("M", bound=BaseModel)
 def parse_query(model: type[M], request: Request) -> M:
     if not request.query_params:
         return model()
-    try:
-        return model.model_validate(dict(request.query_params))
-    except ValidationError as exc:
-        errors = [clean_pydantic_error(e) for e in exc.errors(include_url=False)]
-        for error in errors:
-            error["loc"] = ["query", *error["loc"]]
-        raise Unprocessable.many(errors) from None
+    return validated(model, dict(request.query_params), "query")
 
 
 def query_doc(model: type[BaseModel]) -> list[dict[str, Any]]:

@@ -354,6 +354,12 @@ async def _admin(
     state: StateDep,
     authorization: Annotated[str | None, Header(description="Bearer <admin API key>")] = None,
 ) -> None:
+    key = state.settings.admin_api_key
+    if key is None or not key.get_secret_value():
+        raise Unauthorized(
+            "this server has no admin API key, so this route is closed: start it with "
+            "RELU_ADMIN_API_KEY set, and send that key as Authorization: Bearer <key>"
+        )
     if not _is_admin(state.settings, authorization):
         raise Unauthorized("send the admin API key as Authorization: Bearer <key>")
 

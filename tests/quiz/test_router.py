@@ -354,7 +354,9 @@ async def test_topics_and_items(client: httpx.AsyncClient) -> None:
 
 async def test_item_statistics(client: httpx.AsyncClient, app: FastAPI) -> None:
     assert (await client.get("/v1/stats/items")).status_code == 401
-    assert (await client.get("/v1/stats/items", headers=auth("nope"))).status_code == 401
+    wrong = await client.get("/v1/stats/items", headers=auth("nope"))
+    assert wrong.status_code == 401
+    assert "RELU_ADMIN_API_KEY" not in wrong.json()["detail"]  # a key is set: just the wrong one
     for seed in range(6):
         quiz = await start(client, size=4, seed=1000 + seed, types=["numeric", "interval"])
         seeds = await variant_seeds(app, quiz["id"])
@@ -443,4 +445,5 @@ async def test_an_empty_admin_key_opens_nothing(database_url: str) -> None:
         for header in ("Bearer ", "Bearer", "bearer  "):
             response = await client.get("/v1/stats/items", headers={"Authorization": header})
             assert response.status_code == 401, header
+            assert "RELU_ADMIN_API_KEY" in response.json()["detail"]  # says why it is closed
     of_app(app).database.dispose()
