@@ -80,9 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             bank=load_bank(),
             database=database,
             limiter=limiter,
-            readiness=Readiness(
-                database_check(database), limiter if settings.redis_url else None
-            ),
+            readiness=Readiness(database_check(database), limiter if settings.redis_url else None),
             metrics=metrics,
         ),
     )

@@ -125,9 +125,7 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
     names: tuple[str, ...] = tuple(o.name for o in requested)
     bad = [n for n in names if n not in OUTPUTS]
     if bad or len(set(names)) != len(names):
-        raise Invalid(
-            f"outputs must be distinct names from {list(OUTPUTS)}, got {list(names)}"
-        )
+        raise Invalid(f"outputs must be distinct names from {list(OUTPUTS)}, got {list(names)}")
     all_binary = _is_true(request.parameters.get("binary_data_output"))
     binary = frozenset(
         o.name for o in requested if all_binary or _is_true(o.parameters.get("binary_data"))
