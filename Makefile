@@ -6,20 +6,40 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint bench load gaming attack install install-dev clean
+# The package is installed in editable mode, so code changes need no reinstall: pip runs
+# again only when pyproject.toml is newer than the stamp it left behind, and npm only when
+# package-lock.json is newer than what it installed.
+INSTALLED := $(VENV)/.installed
+INSTALLED_DEV := $(VENV)/.installed-dev
+NODE_TOOLS := node_modules/.package-lock.json
+
+.PHONY: run test lint bench load gaming attack install install-dev port clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+$(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	touch $@
 
-install-dev: $(BIN)/python
+$(INSTALLED_DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(INSTALLED)
+
+$(NODE_TOOLS): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-run: install
+install: $(INSTALLED)
+
+install-dev: $(INSTALLED_DEV) $(NODE_TOOLS)
+
+# Before anything is installed: a busy port is said at once, not after the install.
+port:
+	@$(PYTHON) -c "import socket; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('$(HOST)', $(PORT)))" 2>/dev/null \
+		|| { echo "$(HOST):$(PORT) is in use: stop what serves there, or run PORT=8001 make run" >&2; exit 1; }
+
+run: port install
 	$(BIN)/python -m service migrate
 	$(BIN)/python -m service
 
