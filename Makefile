@@ -13,7 +13,7 @@ INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
 NODE_TOOLS := node_modules/.package-lock.json
 
-.PHONY: run test lint bench load gaming attack install install-dev port clean
+.PHONY: run test lint bench load gaming attack startup install install-dev port clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,9 @@ gaming: install-dev
 
 attack: install-dev
 	$(BIN)/python -m bench.attack
+
+startup: install-dev
+	$(BIN)/python -m bench.startup
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
