@@ -30,11 +30,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     live.stop()
 
 
+def _create(server: LiveServer, **options: Any) -> Any:
+    quiz = httpx.post(f"{server.url}/v1/quizzes", json=options)
+    assert quiz.status_code == 201
+    return quiz.json()
+
+
 def _seed_covering_every_type(server: LiveServer) -> int:
     for seed in range(500):
-        quiz = httpx.post(f"{server.url}/v1/quizzes", json={"size": QUIZ_SIZE, "seed": seed})
-        assert quiz.status_code == 201
-        if {item["type"] for item in quiz.json()["items"]} == set(ANSWER_TYPES):
+        quiz = _create(server, size=QUIZ_SIZE, seed=seed)
+        if {item["type"] for item in quiz["items"]} == set(ANSWER_TYPES):
             return seed
     raise AssertionError("no seed below 500 gives every answer type")
 
@@ -124,6 +129,136 @@ def test_a_whole_quiz_with_every_answer_type(server: LiveServer, page: Page) -> 
     summary.wait_for(state="visible")
     assert p.locator("#topic-breakdown tbody tr").count() >= 1
     assert p.locator("#review li").count() == QUIZ_SIZE
+    assert page.errors == []
+
+
+def _start(p: Any, server: LiveServer, size: int, seed: int, tries: int, reveal: str) -> None:
+    p.goto(server.url + "/")
+    p.locator("#size").fill(str(size))
+    p.locator("#seed").fill(str(seed))
+    p.locator("#max-tries").select_option(str(tries))
+    p.locator("#reveal").select_option(reveal)
+    p.locator("#start").click()
+    p.locator("#stem").wait_for(state="visible")
+
+
+def _session(p: Any) -> Any:
+    return p.evaluate("JSON.parse(sessionStorage.getItem('relu-quiz'))")
+
+
+def test_a_hint_can_be_taken_after_a_wrong_try(server: LiveServer, page: Page) -> None:
+    seed = next(
+        s
+        for s in range(500)
+        if (item := _create(server, size=1, seed=s)["items"][0])["type"] == "numeric"
+        and item["hints"] > 0
+    )
+    p = page.page
+    _start(p, server, size=1, seed=seed, tries=2, reveal="after_answer")
+    p.locator("#numeric-value").fill("12345")
+    p.locator("#submit-answer").click()
+    p.locator("#feedback .result").wait_for(state="visible")
+    assert "1 try left" in p.locator("#feedback .score").inner_text()
+    hint = p.locator("#take-hint")
+    playwright_api.expect(hint).to_be_visible()
+    playwright_api.expect(hint).to_be_enabled()  # the answer's request no longer holds it
+    hint.click()
+    p.locator("#hints .hint-box").wait_for(state="visible")
+    assert page.errors == []
+
+
+def _key_text(kind: str, key: dict[str, Any]) -> str:
+    """A key as the page writes it for its type (choices by id: the page has no items here)."""
+
+    def number(value: float | None) -> str:
+        if value is None:
+            return "does not exist"
+        return str(int(value)) if float(value).is_integer() else format(value, ".6g")
+
+    def numbers(values: list[float]) -> str:
+        return ", ".join(map(number, values))
+
+    if kind == "numeric":
+        return "does not exist" if key.get("dne") else number(key["value"])
+    if kind == "true_false":
+        return "True" if key["value"] else "False"
+    if kind == "single_choice":
+        return str(key["choice"])
+    if kind == "multiple_choice":
+        return "\n".join(key["choices"]) or "none of the choices"
+    if kind == "interval":
+        lower, upper = key["lower_closed"], key["upper_closed"]
+        word = {True: "closed", False: "open"}
+        if lower == upper:
+            ends = word[lower]
+        else:
+            ends = f"{word[lower]} at the lower end, {word[upper]} at the upper end"
+        bounds = numbers([key["lower"], key["upper"]])
+        return f"{'[' if lower else '('}{bounds}{']' if upper else ')'} {ends}"
+    if kind == "point_set":
+        return f"{{{numbers(key['values'])}}}" if key["values"] else "the empty set"
+    if kind == "one_sided_pair":
+        return f"left: {number(key['left'])}, right: {number(key['right'])}"
+    assert kind == "vector", kind
+    return f"({numbers(key['values'])})"
+
+
+def test_the_review_writes_each_key_by_its_type(server: LiveServer, page: Page) -> None:
+    """After a reload the review takes each item's answer type from the quiz's state, even
+    when the saved session has lost its items: a point set's key is not a vector's."""
+    p = page.page
+    _start(p, server, QUIZ_SIZE, _seed_covering_every_type(server), 1, "after_finish")
+    p.locator("#finish-quiz").click()
+    p.locator("#summary").wait_for(state="visible")
+    saved = _session(p)
+    p.evaluate(
+        "() => { const s = JSON.parse(sessionStorage.getItem('relu-quiz')); s.items = [];"
+        " sessionStorage.setItem('relu-quiz', JSON.stringify(s)); }"
+    )
+    p.reload()
+    p.locator("#summary").wait_for(state="visible")
+    states = httpx.get(
+        f"{server.url}/v1/quizzes/{saved['id']}",
+        headers={"Authorization": f"Bearer {saved['token']}"},
+    ).json()["items"]
+    assert {s["type"] for s in states} == set(ANSWER_TYPES)
+    entries = p.locator("#review li")
+    playwright_api.expect(entries).to_have_count(QUIZ_SIZE)
+    for state in states:
+        entry = entries.nth(state["position"] - 1)
+        assert entry.locator(".review-stem").count() == 0  # the items are gone
+        shown = entry.locator(".key-value").inner_text().strip()
+        assert shown == _key_text(state["type"], state["key"]), (state["type"], state["key"])
+    assert page.errors == []
+
+
+def test_an_answer_that_comes_back_after_a_new_quiz_is_dropped(
+    server: LiveServer, page: Page
+) -> None:
+    p = page.page
+    _start(p, server, size=2, seed=0, tries=1, reveal="after_answer")
+    kind, _ = _item(p)
+    held: list[Any] = []
+    p.route("**/v1/quizzes/*/answers", lambda route: held.append(route))
+    _answer(p, kind)
+    for _ in range(100):
+        if held:
+            break
+        p.wait_for_timeout(50)
+    graded = held[0].fetch()  # the server grades it now; the page hears of it at the end
+    assert graded.status == 200
+    p.locator("#finish-quiz").click()
+    p.locator("#summary").wait_for(state="visible")
+    p.locator("#new-quiz").click()
+    p.locator("#start").click()
+    p.locator("#stem").wait_for(state="visible")
+    new_quiz = _session(p)["id"]
+    held[0].fulfill(response=graded)
+    p.wait_for_timeout(500)
+    assert _session(p)["id"] == new_quiz
+    assert _session(p)["gradings"] == {}  # the old quiz's grading is not the new one's
+    assert p.locator("#feedback").inner_text().strip() == ""
+    playwright_api.expect(p.locator("#submit-answer")).to_be_enabled()
     assert page.errors == []
 
 

@@ -89,6 +89,29 @@ async function request(method, path, { body, token, query } = {}) {
   return data;
 }
 
+// --- answers that arrive too late ------------------------------------------------------
+
+/**
+ * The one way a page drops a stale answer: a counter of what the page shows. `next()` starts a
+ * new generation (the page now shows something else, or asks again) and returns its check;
+ * `check()` returns the current generation's. A check is true until the next `next()`, so an
+ * answer whose check has turned false belongs to something no longer shown, and is dropped.
+ */
+export function generations() {
+  let generation = 0;
+  const check = () => {
+    const mine = generation;
+    return () => mine === generation;
+  };
+  return {
+    next() {
+      generation += 1;
+      return check();
+    },
+    check,
+  };
+}
+
 // --- the function catalogue and evaluation -------------------------------------------
 
 /** GET /v1/functions: every function with its metadata. */

@@ -3,10 +3,10 @@
 // (point, interval, one_sided), fills a table and plots the function with plot.js.
 
 import * as api from "./api.js";
-import { formatNumber, renderInline, renderLatex } from "./math.js";
+import { $, element, numberOrText, showMessage } from "./dom.js";
+import { formatNumber as fmt, renderInline, renderLatex } from "./math.js";
 import { renderGraphs } from "./plot.js";
 
-const $ = (id) => document.getElementById(id);
 const el = {
   form: $("playground-form"),
   fn: $("function"),
@@ -34,23 +34,10 @@ const WORDS = new Set(["NaN", "Infinity", "-Infinity"]);
 
 let catalogue = []; // GET /v1/functions
 let lastInfo = null; // the metadata of the last drawn function (for the kink notes)
-let generation = 0; // bumps on every refresh, so that a slow answer never overwrites a newer one
+const refreshes = api.generations(); // a new one on every refresh: a slow answer never overwrites a newer one
 let timer = null;
 
 // --- helpers ---------------------------------------------------------------------------------
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "className") node.className = value;
-    else if (name === "text") node.textContent = value;
-    else node.setAttribute(name, String(value));
-  }
-  node.append(...children);
-  return node;
-}
-
-const fmt = (n) => formatNumber(n);
 
 /** Every digit the server sent (the table is for checking exact values). */
 function exact(n) {
@@ -61,9 +48,7 @@ function exact(n) {
   return Object.is(n, -0) ? "-0" : String(n);
 }
 
-function showError(message) {
-  el.error.textContent = message || "";
-}
+const showError = (message) => showMessage(el.error, message);
 
 /**
  * The numbers box as the API's `x`: the three words as the strings the API expects, numbers as
@@ -98,9 +83,7 @@ function readParams() {
 /** {convention} or {atKink}, as evaluateSubgradient takes them. */
 function subgradientChoice() {
   if (el.convention.value !== "custom") return { convention: el.convention.value };
-  const text = el.atKink.value.trim();
-  const number = Number(text);
-  return { atKink: text !== "" && Number.isFinite(number) ? number : el.atKink.value };
+  return { atKink: numberOrText(el.atKink.value) };
 }
 
 function schedule(delay) {
@@ -203,7 +186,7 @@ function showPresetNotes(info) {
 
 async function refresh() {
   clearTimeout(timer);
-  const ticket = ++generation;
+  const current = refreshes.next();
   const fn = currentFunction();
   if (!fn) return;
   const x = parseNumbers(el.numbers.value);
@@ -219,13 +202,13 @@ async function refresh() {
       api.getFunctionGraph(fn.name, readParams()),
     ]);
   } catch (error) {
-    if (ticket !== generation) return;
+    if (!current()) return;
     showError(error.detail);
     el.plot.replaceChildren(element("p", { className: "hint", text: "The plot could not be drawn with these parameters." }));
     el.results.removeAttribute("aria-busy");
     return;
   }
-  if (ticket !== generation) return;
+  if (!current()) return;
   showKinks(info);
 
   // 2. The four evaluations of the user's numbers, side by side. allSettled: a refused
@@ -237,7 +220,7 @@ async function refresh() {
     api.evaluateSubgradient(fn.name, x, params, { mode: "interval" }),
     api.evaluateSubgradient(fn.name, x, params, { mode: "one_sided" }),
   ]);
-  if (ticket !== generation) return;
+  if (!current()) return;
   el.results.removeAttribute("aria-busy");
   const details = [...new Set(settled.filter((s) => s.status === "rejected").map((s) => s.reason.detail))];
   showError(details.join(" "));
