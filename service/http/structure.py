@@ -41,9 +41,24 @@ def _string_bounds(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return quotes[0::2], quotes[1::2]
 
 
+def _plainly_within(raw: bytes | memoryview, limits: JsonLimits) -> bool:
+    """A short text with few brackets is within every limit, and counting says so in a
+    microsecond where the scan takes fifty: no string is longer than the text, and neither
+    the containers nor the depth outnumber its opening brackets."""
+    if len(raw) > limits.string:
+        return False
+    text = bytes(raw)
+    return text.count(b"[") + text.count(b"{") <= min(limits.containers, limits.depth)
+
+
 def check(raw: bytes | memoryview, limits: JsonLimits) -> None:
     """Raise unless the text's structure is within the limits (malformed text passes: the
     parser that follows says what is wrong with it)."""
+    if not _plainly_within(raw, limits):
+        _scan(raw, limits)
+
+
+def _scan(raw: bytes | memoryview, limits: JsonLimits) -> None:
     data = np.frombuffer(raw, np.uint8)
     starts, ends = _string_bounds(data)
     if ends.size:

@@ -80,6 +80,8 @@ class Limiter:
     ) -> None:
         self.shared = FixedWindowRateLimiter(storage)
         self.local = FixedWindowRateLimiter(MemoryStorage())
+        # Counting in this process's memory cannot hang: no deadline (a task each) for it.
+        self.remote = not isinstance(storage, MemoryStorage)
         self.timeout_s = timeout_s
         self.cooldown_s = cooldown_s
         self.down_until = 0.0  # monotonic time before which the shared storage is not tried
@@ -91,9 +93,12 @@ class Limiter:
         return time.monotonic() >= self.down_until
 
     async def hit(self, limit: RateLimitItem, *keys: str) -> tuple[bool, WindowStats]:
+        if not self.remote:
+            return await self._hit(self.shared, limit, keys)
         if self.shared_up:
             try:
-                return await asyncio.wait_for(self._hit(self.shared, limit, keys), self.timeout_s)
+                async with asyncio.timeout(self.timeout_s):
+                    return await self._hit(self.shared, limit, keys)
             except Exception as exc:  # unreachable, slow or failing: count locally for a while
                 self._down(exc)
         if self.fallbacks is not None:

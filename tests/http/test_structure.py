@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from service.errors import PayloadTooLarge, Unprocessable
-from service.http.structure import JsonLimits, check, loads
+from service.http.structure import JsonLimits, _plainly_within, _scan, check, loads
 
 LIMITS = JsonLimits(containers=10, depth=4, string=16)
 FEW_ARRAYS = JsonLimits(containers=2, depth=4, string=64)
@@ -51,3 +55,20 @@ def test_loads_parses_or_says_why_not() -> None:
     with pytest.raises(Unprocessable, match="not valid JSON"):
         loads(b'{"x": ', LIMITS)
     assert loads(orjson.dumps({"s": "\\\\"}), LIMITS) == {"s": "\\\\"}
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.text(alphabet='[]{}"\\ab', max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=20,
+)
+
+
+@given(JSON, st.sampled_from([LIMITS, FEW_ARRAYS, JsonLimits(containers=3, depth=2, string=8)]))
+def test_what_counting_lets_through_the_scan_lets_through(value: Any, limits: JsonLimits) -> None:
+    text = orjson.dumps(value)
+    if _plainly_within(text, limits):
+        _scan(text, limits)  # raises if the shortcut let through what the scan refuses
