@@ -10,16 +10,25 @@ For every function, framework, dtype and kink it records the gradient of the
 framework's built-in op there; also relu(-0.0) and relu'(NaN), and autodiff of
 the programs in the semantics reference that compute a function other than
 the one their derivative suggests. Frameworks that are not installed are left
-out; a framework without the op records null with the reason.
+out; a framework without the op records null with the reason, and so does one
+that refuses the gradient or has none (TensorFlow's tape returns None).
+
+Every input is built from a numpy array of the exact dtype, never from a Python
+scalar: TensorFlow caches constants made from Python scalars and -0.0 == 0.0, so
+a tensor made from the Python float -0.0 after one made from 0.0 holds +0.0. The
+script checks that each framework's input has the value and sign bit asked for.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
+
+import numpy as np
 
 # (function, params, kinks) in the catalogue's terms
 CASES: list[tuple[str, dict[str, float], list[float]]] = [
@@ -53,6 +62,23 @@ def _number(value: float) -> float | str:
     return value
 
 
+def _exact(x: float, dtype: str) -> np.ndarray:
+    """x as a 0-d numpy array of `dtype`, with x's value and sign bit (checked)."""
+    a = np.array(x, dtype=dtype)
+    assert a.dtype == np.dtype(dtype)
+    assert bool(np.signbit(a)) == (math.copysign(1.0, x) < 0), (x, dtype)
+    assert a == x or (math.isnan(x) and np.isnan(a)), (x, dtype)
+    return a
+
+
+def _same_input(given: np.ndarray, got: Any) -> None:
+    """The framework's input holds exactly the numpy array it was built from."""
+    got = np.asarray(got)
+    assert got.dtype == given.dtype, (got.dtype, given.dtype)
+    assert bool(np.signbit(got)) == bool(np.signbit(given)), (got, given)
+    assert got == given or (np.isnan(got) and np.isnan(given)), (got, given)
+
+
 def torch_ops() -> tuple[str, dict[str, Callable[..., Any] | None], Callable[..., Any]]:
     import torch
     import torch.nn.functional as F  # noqa: N812 - the name every PyTorch user knows
@@ -71,7 +97,11 @@ def torch_ops() -> tuple[str, dict[str, Callable[..., Any] | None], Callable[...
     def grad(
         op: Callable[..., Any], x: float, params: dict[str, float], dtype: str
     ) -> tuple[float, float]:
-        t = torch.tensor(x, dtype=getattr(torch, dtype), requires_grad=True)
+        given = _exact(x, dtype)
+        t = torch.from_numpy(given.copy()).requires_grad_(True)
+        assert t.dtype == getattr(torch, dtype)
+        assert bool(torch.signbit(t)) == bool(np.signbit(given))
+        _same_input(given, t.detach().numpy())
         y = op(t, params)
         y.backward()
         assert t.grad is not None
@@ -83,7 +113,7 @@ def torch_ops() -> tuple[str, dict[str, Callable[..., Any] | None], Callable[...
 def jax_ops() -> tuple[str, dict[str, Callable[..., Any] | None], Callable[..., Any]]:
     import jax
 
-    jax.config.update("jax_enable_x64", True)
+    jax.config.update("jax_enable_x64", True)  # else float64 arrays are silently float32
     import jax.numpy as jnp
 
     ops: dict[str, Callable[..., Any] | None] = {
@@ -100,22 +130,34 @@ def jax_ops() -> tuple[str, dict[str, Callable[..., Any] | None], Callable[..., 
     def grad(
         op: Callable[..., Any], x: float, params: dict[str, float], dtype: str
     ) -> tuple[float, float]:
-        value = jnp.asarray(x, dtype=dtype)
+        given = _exact(x, dtype)
+        value = jnp.asarray(given)
+        assert value.dtype == given.dtype, (value.dtype, given.dtype)
+        _same_input(given, value)
         return float(op(value, params)), float(jax.grad(lambda v: op(v, params))(value))
 
     return f"jax {jax.__version__}", ops, grad
 
 
 def tf_ops() -> tuple[str, dict[str, Callable[..., Any] | None], Callable[..., Any]]:
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    import keras
     import tensorflow as tf
+
+    assert keras.backend.backend() == "tensorflow"
+
+    def hard_tanh(x: Any, p: dict[str, float]) -> Any:
+        if (p["min_val"], p["max_val"]) != (-1.0, 1.0):
+            raise ValueError("keras.ops.hard_tanh has fixed bounds -1, 1")
+        return keras.ops.hard_tanh(x)
 
     ops: dict[str, Callable[..., Any] | None] = {
         "relu": lambda x, p: tf.nn.relu(x),
         "leaky_relu": lambda x, p: tf.nn.leaky_relu(x, alpha=p["negative_slope"]),
         "relu6": lambda x, p: tf.nn.relu6(x),
-        "hardtanh": None,
+        "hardtanh": hard_tanh,
         "abs": lambda x, p: tf.math.abs(x),
-        "step": None,
+        "step": lambda x, p: tf.experimental.numpy.heaviside(x, tf.zeros_like(x)),
         "softplus": lambda x, p: tf.math.softplus(x),
         "squared_relu": lambda x, p: tf.square(tf.nn.relu(x)),
     }
@@ -123,10 +165,16 @@ def tf_ops() -> tuple[str, dict[str, Callable[..., Any] | None], Callable[..., A
     def grad(
         op: Callable[..., Any], x: float, params: dict[str, float], dtype: str
     ) -> tuple[float, float]:
-        t = tf.Variable(x, dtype=getattr(tf, dtype))
+        given = _exact(x, dtype)
+        t = tf.Variable(given)
+        assert t.dtype == getattr(tf, dtype)
+        _same_input(given, t.numpy())
         with tf.GradientTape() as tape:
             y = op(t, params)
-        return float(y.numpy()), float(tape.gradient(y, t).numpy())
+        gradient = tape.gradient(y, t)
+        if gradient is None:
+            raise LookupError("tf.GradientTape.gradient returned None: the op has no gradient")
+        return float(y.numpy()), float(gradient.numpy())
 
     return f"tensorflow {tf.__version__}", ops, grad
 

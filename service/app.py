@@ -21,6 +21,7 @@ from service.operations.observability import Metrics, ObservabilityMiddleware
 from service.operations.readiness import Readiness, database_check
 from service.operations.router import router as operations_router
 from service.operations.timeouts import BodyTimeoutMiddleware
+from service.programs.router import router as programs_router
 from service.quiz.bank import load_bank
 from service.quiz.router import router as quiz_router
 from service.settings import Settings
@@ -90,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # and the playground answer 404 and are absent from the OpenAPI document.
     if not settings.exam_mode:
         app.include_router(evaluation_router)
+        app.include_router(programs_router)
     app.include_router(quiz_router)
     if not settings.exam_mode:
         app.include_router(inference_router)

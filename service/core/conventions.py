@@ -54,12 +54,23 @@ PRESETS: dict[str, dict[Framework, Preset]] = {
             ),
         ),
         "jax": Preset(
-            "jax.nn.relu", _constant(0.0), ("JAX's gradient at NaN is 0; the service returns NaN",)
+            "jax.nn.relu",
+            _constant(0.0),
+            (
+                "JAX's gradient at NaN is 0; the service returns NaN",
+                "JAX flushes float32 and float64 subnormals to 0 on the CPU, so jax.nn.relu and "
+                "its gradient are 0 at 1.4e-45 (float32); the service returns 1.4e-45 and 1",
+            ),
         ),
         "tensorflow": Preset(
             "tf.nn.relu",
             _constant(0.0),
-            ("TensorFlow's gradient at NaN is 0; the service returns NaN",),
+            (
+                "TensorFlow returns -0.0 for relu(-0.0); the service always returns +0.0",
+                "TensorFlow's gradient at NaN is 0; the service returns NaN",
+                "On the CPU TensorFlow's gradient at a float32 or float64 subnormal such as "
+                "1.4e-45 is 0; the service returns 1",
+            ),
         ),
     },
     "leaky_relu": {
@@ -71,8 +82,9 @@ PRESETS: dict[str, dict[Framework, Preset]] = {
             "tf.nn.leaky_relu",
             lambda params: (float(np.float32(params["negative_slope"])),),
             (
-                "TensorFlow keeps alpha as a float32 attribute, so even in float64 its "
-                "gradient at 0 is float32(negative_slope)",
+                "TensorFlow keeps alpha as a float32 attribute, so even in float64 it uses "
+                "float32(negative_slope) in the value and gradient at every x < 0 and in the "
+                "gradient at 0 (with 0.01, leaky_relu(-1.0) is -0.009999999776482582)",
             ),
         ),
     },
@@ -83,13 +95,46 @@ PRESETS: dict[str, dict[Framework, Preset]] = {
     },
     "hardtanh": {
         "pytorch": Preset("torch.nn.functional.hardtanh", _constant(0.0, 0.0)),
-        "jax": Preset("jax.nn.hard_tanh", _constant(1.0, 1.0)),
-        "tensorflow": Preset(None, notes=("TensorFlow has no hardtanh op",)),
+        "jax": Preset(
+            "jax.nn.hard_tanh",
+            _constant(1.0, 1.0),
+            (
+                "jax.nn.hard_tanh has fixed bounds -1, 1, so hardtanh with other bounds "
+                "imitates no JAX op",
+            ),
+        ),
+        "tensorflow": Preset(
+            "keras.ops.hard_tanh",
+            _constant(1.0, 1.0),
+            (
+                "keras.ops.hard_tanh has fixed bounds -1, 1, so hardtanh with other bounds "
+                "imitates no TensorFlow op",
+            ),
+        ),
     },
     "abs": {
-        "pytorch": Preset("torch.abs", _constant(0.0)),
-        "jax": Preset("jax.numpy.abs", _constant(1.0)),
-        "tensorflow": Preset("tf.math.abs", _constant(0.0)),
+        "pytorch": Preset(
+            "torch.abs",
+            _constant(0.0),
+            ("PyTorch's gradient at NaN is 0; the service returns NaN",),
+        ),
+        "jax": Preset(
+            "jax.numpy.abs",
+            _constant(1.0),
+            (
+                "JAX's gradient at NaN is -1; the service returns NaN",
+                "JAX flushes float32 and float64 subnormals to 0 on the CPU, so its gradient "
+                "at -1.4e-45 is 1; the service returns -1",
+            ),
+        ),
+        "tensorflow": Preset(
+            "tf.math.abs",
+            _constant(0.0),
+            (
+                "On the CPU TensorFlow's gradient at a float32 or float64 subnormal such as "
+                "-1.4e-45 is 0; the service returns its sign",
+            ),
+        ),
     },
     "step": {
         "pytorch": Preset(
@@ -105,10 +150,24 @@ PRESETS: dict[str, dict[Framework, Preset]] = {
             _constant(NAN),
             ("jax.grad of jax.numpy.heaviside is 0 at the jump too", _NAN_AT_JUMP),
         ),
-        "tensorflow": Preset(None, notes=("TensorFlow has no heaviside op",)),
+        "tensorflow": Preset(
+            "tf.experimental.numpy.heaviside",
+            _constant(NAN),
+            (
+                "tf.experimental.numpy.heaviside has no gradient: tf.GradientTape returns None",
+                "tf.experimental.numpy.heaviside(x, 0) is 0 at NaN; the service returns NaN",
+                _NAN_AT_JUMP,
+            ),
+        ),
     },
     "softplus": {
-        "pytorch": Preset("torch.nn.functional.softplus"),
+        "pytorch": Preset(
+            "torch.nn.functional.softplus",
+            notes=(
+                "torch.nn.functional.softplus has threshold = 20: where beta * x > 20 it returns "
+                "x and gradient 1; the service has no threshold",
+            ),
+        ),
         "jax": Preset("jax.nn.softplus", notes=("jax.nn.softplus has no beta; beta = 1",)),
         "tensorflow": Preset("tf.math.softplus", notes=("tf.math.softplus has no beta; beta = 1",)),
     },

@@ -33,6 +33,13 @@ class ValueOptions(BaseModel):
     params: dict[str, Number] = Field(
         default_factory=dict, description="the function's parameters; defaults where omitted"
     )
+    emulate: Framework | None = Field(
+        None,
+        description=(
+            "return what this framework's CPU op and its autodiff return, -0.0, flushed "
+            "subnormals and gradients at NaN included, instead of the exact values"
+        ),
+    )
 
 
 class SubgradientOptions(ValueOptions):
@@ -116,6 +123,9 @@ class ValueQuery(FunctionParamsQuery):
     )
     shape: str | None = Field(
         None, description='raw bodies: the shape, e.g. "2,3" (default: one axis)'
+    )
+    emulate: Framework | None = Field(
+        None, description="return what this framework's op and its autodiff return"
     )
 
 

@@ -21,6 +21,8 @@ from service.core.conventions import (
 )
 from service.core.errors import Invalid
 from service.core.evaluate import compute
+from service.core.programs import FRAMEWORKS as EMULATORS
+from service.core.programs import emulation, syntax
 from service.evaluation.schemas import (
     FunctionGraphs,
     FunctionInfo,
@@ -56,6 +58,46 @@ class Evaluation:
     at_kink: float | None = None
 
 
+def _as_program(fn: Function, params: dict[str, float]) -> syntax.Node:
+    """The catalogue function as the framework op it stands for."""
+    x = syntax.Var()
+    if fn.name == "squared_relu":
+        return syntax.Power(syntax.Call("relu", (x,)), 2)
+    if fn.name == "softplus" and params["beta"] != 1.0:
+        raise Invalid(
+            "emulate covers softplus with beta = 1 (jax.nn.softplus and tf.math.softplus have "
+            "no beta)",
+            ("params", "beta"),
+        )
+    extra = tuple(params[p.name] for p in fn.params if fn.name != "softplus")
+    return syntax.Call(fn.name, (x,), extra)
+
+
+def _emulated(
+    fn: Function, x: FloatArray, options: ValueOptions, names: tuple[str, ...]
+) -> dict[str, FloatArray]:
+    if isinstance(options, SubgradientOptions) and (
+        options.convention is not None or options.at_kink is not None
+    ):
+        raise Invalid(
+            "emulate returns the framework's own gradient: drop convention and at_kink",
+            ("emulate",),
+        )
+    if set(names) - {"value", "subgradient"}:
+        raise Invalid("emulate gives one gradient per element: use mode point", ("mode",))
+    assert options.emulate is not None
+    framework = EMULATORS[options.emulate]
+    node = _as_program(fn, fn.resolve(options.params))
+    try:
+        run = emulation.run(framework, node, x)
+    except Invalid as error:
+        raise Invalid(error.message, ("emulate",)) from None
+    except emulation.NoDerivative as error:
+        raise Invalid(f"{options.emulate}: {error}", ("emulate",)) from None
+    found = {"value": run.value, "subgradient": run.derivative}
+    return {name: found[name] for name in names}
+
+
 def evaluate_outputs(
     name: str,
     x: FloatArray,
@@ -69,6 +111,9 @@ def evaluate_outputs(
     params = fn.resolve(options.params)
     result = Evaluation(fn.name, params, dtypes.of(x.dtype).name, x.shape, {})
     per_kink: tuple[float, ...] = ()
+    if options.emulate is not None:
+        result.outputs = _emulated(fn, x, options, names)
+        return result
     if "subgradient" in names:
         assert isinstance(options, SubgradientOptions)
         per_kink = kink_values(fn, params, options.convention, options.at_kink)

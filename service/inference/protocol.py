@@ -28,7 +28,7 @@ RESERVED_PARAMETERS = {
     "timeout",
     "headers",
 }
-OPTION_PARAMETERS = {"convention", "at_kink", "binary_data_output"}
+OPTION_PARAMETERS = {"convention", "at_kink", "emulate", "binary_data_output"}
 
 
 class TensorInput(BaseModel):
@@ -136,6 +136,7 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
             "params": {k: v for k, v in request.parameters.items() if k in function_param_names},
             "convention": request.parameters.get("convention"),
             "at_kink": request.parameters.get("at_kink"),
+            "emulate": request.parameters.get("emulate"),
         }
     )
     return Plan(

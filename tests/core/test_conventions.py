@@ -57,8 +57,8 @@ def test_preset_matches_the_framework_at_its_kinks(row: dict[str, Any]) -> None:
         # framework does instead.
         assert np.isnan(got).all()
         notes = " ".join(preset_for(fn, framework).notes)
-        if row["gradient"] is None:
-            assert "not implemented" in notes
+        if row["gradient"] is None:  # PyTorch refuses; TensorFlow's tape returns None
+            assert "not implemented" in notes or "no gradient" in notes
         else:
             assert f"is {row['gradient']:g}" in notes or "0 at the jump" in notes
         return

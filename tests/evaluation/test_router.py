@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from service.app import create_app
+from service.core.conventions import PRESETS, Preset
 from service.settings import Settings
 
 pytestmark = pytest.mark.anyio
@@ -92,8 +93,9 @@ async def test_metadata_kinks_follow_query_params(client: httpx.AsyncClient) -> 
     info = (await client.get("/v1/functions/hardtanh", params={"min_val": -3, "max_val": 2})).json()
     assert [k["x"] for k in info["kinks"]] == [-3.0, 2.0]
     assert info["param_values"] == {"min_val": -3.0, "max_val": 2.0}
-    assert info["presets"]["tensorflow"]["op"] is None
-    assert info["kinks"][0]["conventions"]["tensorflow"] is None
+    assert info["presets"]["tensorflow"]["op"] == "keras.ops.hard_tanh"
+    assert "fixed bounds -1, 1" in info["presets"]["tensorflow"]["notes"][0]
+    assert info["kinks"][0]["conventions"]["tensorflow"] == 1.0
 
 
 async def test_step_metadata_says_why_there_is_no_subgradient(client: httpx.AsyncClient) -> None:
@@ -245,7 +247,12 @@ async def test_presets_over_http(
     assert body["subgradient"] == [expected]
 
 
-async def test_framework_without_the_op(client: httpx.AsyncClient) -> None:
+async def test_framework_without_the_op(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every framework now has an op for every function; a preset without one is refused.
+    no_op = Preset(None, notes=("TensorFlow has no hardtanh op",))
+    monkeypatch.setitem(PRESETS["hardtanh"], "tensorflow", no_op)
     response = await client.post(
         "/v1/functions/hardtanh/subgradient", json={"x": [1], "convention": "tensorflow"}
     )

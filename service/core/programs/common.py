@@ -1,0 +1,47 @@
+"""Rules every framework shares: comparisons, where, negation and the sum's backward."""
+
+from __future__ import annotations
+
+from service.core.programs.emulation import Backward, Rule
+from service.core.programs.machine import Array, Machine
+
+P = tuple[float, ...]
+COMPARISONS = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "ne"}
+
+
+def compare(name: str) -> Rule:
+    def rule(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+        return getattr(m, name)(a[0], a[1]), lambda g: [None, None]
+
+    return rule
+
+
+def where(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    condition, x, y = a
+    value = m.select(condition, x, y)
+    return value, lambda g: [None, m.select(condition, g, 0), m.select(condition, 0, g)]
+
+
+def neg(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    return m.neg(a[0]), lambda g: [m.neg(g)]
+
+
+def add(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    return m.add(a[0], a[1]), lambda g: [g, g]
+
+
+def sub(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    return m.sub(a[0], a[1]), lambda g: [g, m.neg(g)]
+
+
+def mul(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    x, y = a
+    return m.mul(x, y), lambda g: [m.mul(g, y), m.mul(g, x)]
+
+
+def shared() -> dict[str, Rule]:
+    return {
+        "where": where,
+        "neg": neg,
+        **{op: compare(name) for op, name in COMPARISONS.items()},
+    }

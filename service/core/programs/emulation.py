@@ -1,0 +1,188 @@
+"""Reverse-mode autodiff of a program as one framework runs it on the CPU, in numpy.
+
+The forward pass evaluates the tree in the order Python would (left to right, arguments before
+the call) and records each op that depends on x. The backward pass runs the record in reverse
+with the framework's own backward rules and, where x is used several times, adds the
+contributions as the autograd engines do: in the reverse of the order their ops were made.
+Numbers in a program are Python floats, as a user writes them: arithmetic between two numbers
+is Python's, and a number meeting an array takes the array's dtype.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from service.core.errors import Invalid
+from service.core.programs.machine import Array, Machine
+from service.core.programs.syntax import Binary, Call, Const, Neg, Node, Power, Var, Where
+
+Backward = Callable[[Array], list[Array | None]]
+Rule = Callable[[Machine, list[Array], tuple[float, ...]], tuple[Array, Backward]]
+Value = Array | float
+
+
+class NoDerivative(Exception):
+    """The framework raises (or has no gradient) for one of the program's ops."""
+
+
+@dataclass(frozen=True)
+class Framework:
+    name: str
+    flushes: bool
+    ops: dict[str, str]
+    rules: dict[str, Rule]
+    wide_half: bool = False
+    # Where x feeds several ops, PyTorch and JAX add the gradients as they arrive (the last
+    # op's first); TensorFlow's tape adds them with AddN in the order the ops were made.
+    sums_in_order: bool = False
+    missing: dict[str, str] = field(default_factory=dict)
+    check: Callable[[str, tuple[float, ...]], str | None] = lambda name, params: None
+
+    def refuse(self, node: Node) -> None:
+        """Invalid if the program uses an op this framework does not have."""
+        for call in _calls(node):
+            reason = self.missing.get(call.name) or self.check(call.name, call.params)
+            if reason:
+                raise Invalid(f"{self.name} has no op for {call.name}: {reason}", ("program",))
+
+
+def _calls(node: Node) -> list[Call]:
+    from service.core.programs.syntax import children
+
+    found = [node] if isinstance(node, Call) else []
+    for child in children(node):
+        found.extend(_calls(child))
+    return found
+
+
+@dataclass
+class _Tape:
+    machine: Machine
+    framework: Framework
+    x: Array
+    entries: list[tuple[Backward, list[int | None]]] = field(default_factory=list)
+    depends: dict[int, bool] = field(default_factory=dict)
+
+    def record(self, value: Array, backward: Backward, args: list[tuple[Value, int | None]]) -> int:
+        ids = [i for _, i in args]
+        self.entries.append((backward, ids))
+        return len(self.entries)
+
+
+_PYTHON = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+X = 0  # the id of x itself; op results are numbered from 1 in the order they were made
+
+
+def _run(tape: _Tape, node: Node) -> tuple[Value, int | None]:
+    """The node's value and, if it depends on x, its id on the tape."""
+    _m, rules = tape.machine, tape.framework.rules
+    match node:
+        case Var():
+            return tape.x, X
+        case Const(value):
+            return value, None
+        case Neg(arg):
+            a, i = _run(tape, arg)
+            if isinstance(a, float):
+                return -a, None
+            return _apply(tape, rules["neg"], [(a, i)], ())
+        case Binary(op, left, right):
+            a, i = _run(tape, left)
+            b, j = _run(tape, right)
+            if isinstance(a, float) and isinstance(b, float):
+                return _python(op, a, b), None
+            if op == "/" and isinstance(a, float) and "rdiv" in rules:
+                return _apply(tape, rules["rdiv"], [(a, i), (b, j)], ())
+            return _apply(tape, rules[op], [(a, i), (b, j)], ())
+        case Power(base, exponent):
+            a, i = _run(tape, base)
+            if isinstance(a, float):
+                return _python_power(a, exponent), None
+            return _apply(tape, rules["pow"], [(a, i)], (float(exponent),))
+        case Call(name, args, params):
+            values = [_run(tape, arg) for arg in args]
+            return _apply(tape, rules[name], values, params)
+        case Where(op, left, right, then, otherwise):
+            a, i = _run(tape, left)
+            b, j = _run(tape, right)
+            condition, _ = _apply(tape, rules[op], [(a, i), (b, j)], ())
+            t, k = _run(tape, then)
+            o, n = _run(tape, otherwise)
+            return _apply(tape, rules["where"], [(condition, None), (t, k), (o, n)], ())
+    raise AssertionError(node)
+
+
+def _python(op: str, a: float, b: float) -> float:
+    try:
+        return float(_PYTHON[op](a, b))
+    except ZeroDivisionError:
+        raise Invalid("the program divides a number by zero", ("program",)) from None
+
+
+def _python_power(a: float, exponent: int) -> float:
+    try:
+        return float(a**exponent)
+    except (ZeroDivisionError, OverflowError) as error:
+        raise Invalid(f"a power of a number cannot be taken: {error}", ("program",)) from None
+
+
+def _apply(
+    tape: _Tape, rule: Rule, args: list[tuple[Value, int | None]], params: tuple[float, ...]
+) -> tuple[Array, int | None]:
+    arrays = [a if isinstance(a, np.ndarray) else tape.machine.scalar(a) for a, _ in args]
+    value, backward = rule(tape.machine, arrays, params)
+    if all(i is None for _, i in args):
+        return value, None
+    return value, tape.record(value, backward, list(args))
+
+
+@dataclass(frozen=True)
+class Result:
+    value: Array
+    derivative: Array
+    connected: bool
+
+
+def run(framework: Framework, node: Node, x: Array) -> Result:
+    """The framework's forward value and reverse-mode derivative of the program at each x."""
+    framework.refuse(node)
+    machine = Machine.of(x.dtype, framework.flushes, framework.wide_half)
+    tape = _Tape(machine, framework, x)
+    with np.errstate(all="ignore"):
+        value, root = _run(tape, node)
+        out = np.broadcast_to(np.asarray(value, dtype=x.dtype), x.shape).copy()
+        if root is None:
+            return Result(out, np.zeros_like(x), False)
+        if root == X:
+            return Result(out, np.ones_like(x), True)
+        return Result(out, np.broadcast_to(_backward(tape, root), x.shape).copy(), True)
+
+
+def _backward(tape: _Tape, root: int) -> Array:
+    m = tape.machine
+    cotangents: dict[int, Array] = {root: m.ones(tape.x)}
+    into_x: list[Array] = []
+    for index in range(len(tape.entries), 0, -1):
+        g = cotangents.pop(index, None)
+        if g is None:
+            continue
+        backward, ids = tape.entries[index - 1]
+        for grad, target in zip(backward(g), ids, strict=True):
+            if target is None or grad is None:
+                continue
+            if target == X:
+                into_x.append(grad)
+            else:
+                cotangents[target] = grad
+    if not into_x:
+        return m.zeros(tape.x)
+    if tape.framework.sums_in_order:
+        into_x.reverse()
+    total = into_x[0]
+    for grad in into_x[1:]:
+        total = m.add(total, grad)
+    return total

@@ -1,0 +1,106 @@
+"""Floating-point arithmetic as a framework's CPU kernels do it, in numpy.
+
+XLA (JAX) and Eigen (TensorFlow) run with the x86 flags DAZ and FTZ set: an arithmetic
+instruction reads a subnormal input as zero of the same sign and writes a subnormal result as
+zero. Selects, negation and absolute value move bits and keep subnormals. PyTorch sets neither
+flag. float16 is computed in float32 and rounded, where its subnormals are normal numbers, so
+nothing is flushed in float16.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+Array = npt.NDArray[Any]
+Mask = npt.NDArray[Any]
+
+
+@dataclass(frozen=True)
+class Machine:
+    dtype: np.dtype[np.floating]
+    flush: bool
+    # PyTorch computes a float16 kernel in float32 ("opmath") and keeps a Python number given
+    # to it in float32 too; the result is rounded to float16 once, at the kernel's end.
+    opmath: np.dtype[np.floating]
+
+    @classmethod
+    def of(cls, dtype: np.dtype[np.floating], flushes: bool, wide_half: bool) -> Machine:
+        wide = np.dtype(np.float32) if wide_half and dtype == np.float16 else dtype
+        return cls(dtype, flushes and dtype != np.float16, wide)
+
+    @property
+    def smallest_normal(self) -> np.floating:
+        return np.finfo(self.dtype).smallest_normal
+
+    def array(self, value: float) -> Array:
+        return np.asarray(value, dtype=self.dtype)
+
+    def scalar(self, value: float) -> Array:
+        """A Python number as a kernel receives it."""
+        return np.asarray(value, dtype=self.opmath)
+
+    def wide(self, a: Array) -> Array:
+        """An input as a kernel computes with it (float16 as float32 under PyTorch)."""
+        return a.astype(self.opmath, copy=False)
+
+    def read(self, a: Array) -> Array:
+        """An input as an arithmetic instruction sees it (DAZ)."""
+        if not self.flush:
+            return a
+        return np.where(np.abs(a) < self.smallest_normal, np.copysign(0, a), a).astype(self.dtype)
+
+    def write(self, a: Array) -> Array:
+        """A result as an arithmetic instruction stores it (FTZ)."""
+        return self.read(np.asarray(a).astype(self.dtype, copy=False))
+
+    def add(self, a: Array, b: Array) -> Array:
+        return self.write(np.add(self.read(a), self.read(b)))
+
+    def sub(self, a: Array, b: Array) -> Array:
+        return self.write(np.subtract(self.read(a), self.read(b)))
+
+    def mul(self, a: Array, b: Array) -> Array:
+        return self.write(np.multiply(self.read(a), self.read(b)))
+
+    def div(self, a: Array, b: Array) -> Array:
+        return self.write(np.divide(self.read(a), self.read(b)))
+
+    def neg(self, a: Array) -> Array:
+        return np.negative(a)
+
+    def gt(self, a: Array, b: Array) -> Mask:
+        return np.greater(self.read(a), self.read(b))
+
+    def ge(self, a: Array, b: Array) -> Mask:
+        return np.greater_equal(self.read(a), self.read(b))
+
+    def lt(self, a: Array, b: Array) -> Mask:
+        return np.less(self.read(a), self.read(b))
+
+    def le(self, a: Array, b: Array) -> Mask:
+        return np.less_equal(self.read(a), self.read(b))
+
+    def eq(self, a: Array, b: Array) -> Mask:
+        return np.equal(self.read(a), self.read(b))
+
+    def ne(self, a: Array, b: Array) -> Mask:
+        return np.not_equal(self.read(a), self.read(b))
+
+    def select(self, mask: Mask, a: Array | float, b: Array | float) -> Array:
+        """A bitwise select: no flushing."""
+        return np.where(mask, np.asarray(a, self.dtype), np.asarray(b, self.dtype))
+
+    def zeros(self, like: Array) -> Array:
+        return np.zeros(np.shape(like), dtype=self.dtype)
+
+    def ones(self, like: Array) -> Array:
+        return np.ones(np.shape(like), dtype=self.dtype)
+
+    def unary(self, ufunc: np.ufunc, a: Array) -> Array:
+        """A transcendental kernel: numpy's, on the flushed input, flushed."""
+        with np.errstate(all="ignore"):
+            return self.write(ufunc(self.read(a)))

@@ -1,0 +1,197 @@
+"""TensorFlow 2.21 on the CPU (Eigen): each primitive's kernel and registered gradient.
+
+ReluGrad and Relu6Grad multiply the gradient by a 0/1 mask; tf.maximum's gradient goes wholly
+to x where x >= y (so max(x, 0) has 1 at 0); leaky_relu keeps alpha as a float32 attribute in
+every dtype; tf.experimental.numpy.heaviside has no gradient.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from service.core.programs import common
+from service.core.programs.emulation import Backward, Framework, Rule
+from service.core.programs.machine import Array, Machine
+
+P = tuple[float, ...]
+
+
+def _max_value(m: Machine, x: Array, y: Array, larger: bool) -> Array:
+    a, b = np.broadcast_arrays(m.read(x), m.read(y))
+    a_wins = (a > b) if larger else (a < b)  # a tie (-0.0 and 0.0 too) gives b ...
+    if m.dtype == np.float16:  # ... but float16's scalar std::max gives a
+        a_wins = ~((a < b) if larger else (b < a))
+    return m.select(np.isnan(a) | np.isnan(b), np.add(a, b), m.select(a_wins, a, b))
+
+
+def _extremum(larger: bool) -> Rule:
+    def rule(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+        x, y = a
+        x_wins = m.ge(x, y) if larger else m.le(x, y)
+        value = _max_value(m, x, y, larger)
+        return value, lambda g: [m.select(x_wins, g, 0), m.select(x_wins, 0, g)]
+
+    return rule
+
+
+def _masked(m: Machine, mask: np.ndarray) -> Backward:
+    return lambda g: [m.mul(g, mask.astype(m.dtype))]
+
+
+def _relu(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    zero = m.array(0)
+    return _max_value(m, x, zero, True), _masked(m, m.gt(x, zero))
+
+
+def _relu6(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    zero, six = m.array(0), m.array(6)
+    value = _max_value(m, _max_value(m, x, zero, True), six, False)
+    return value, _masked(m, m.gt(x, zero) & m.lt(x, six))
+
+
+def _leaky_relu(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    alpha = m.array(float(np.float32(p[0])))
+    positive = m.gt(x, m.array(0))
+    value = m.select(positive, x, m.mul(x, alpha))
+    return value, lambda g: [m.select(positive, g, m.mul(g, alpha))]
+
+
+def _clip_by_value(m: Machine, x: Array, low: float, high: float) -> tuple[Array, Backward]:
+    """minimum(x, high), then maximum(that, low)."""
+    lowered, back_high = _extremum(False)(m, [x, m.array(high)], ())
+    value, back_low = _extremum(True)(m, [lowered, m.array(low)], ())
+    return value, lambda g: [back_high(back_low(g)[0])[0]]  # type: ignore[arg-type]
+
+
+def _clamp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    return _clip_by_value(m, a[0], p[0], p[1])
+
+
+def _hard_tanh(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    return _clip_by_value(m, a[0], -1.0, 1.0)
+
+
+def _sign_of(m: Machine, x: Array) -> Array:
+    """Eigen's sign: a subnormal (read as zero) comes back as its absolute value."""
+    zero = m.array(0)
+    value = m.select(m.gt(x, zero), 1, m.select(m.lt(x, zero), -1, np.abs(x)))
+    return m.select(np.isnan(x), x, value)
+
+
+def _abs(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    return np.abs(x), lambda g: [m.mul(g, _sign_of(m, x))]
+
+
+def _sign(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    return _sign_of(m, a[0]), lambda g: [m.zeros(g)]
+
+
+def _heaviside(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    zero = m.array(0)
+    value = m.select(m.lt(x, zero), 0, m.select(m.gt(x, zero), 1, 0))
+    return value, lambda g: [None]
+
+
+def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    threshold = m.array(float(np.log(np.finfo(m.dtype).eps)) + 2)
+    large, small = m.gt(x, m.neg(threshold)), m.lt(x, threshold)
+    e = m.unary(np.exp, x)
+    value = m.select(large, x, m.select(small, e, m.unary(np.log1p, e)))
+    denominator = m.add(m.array(1), m.unary(np.exp, m.neg(x)))
+    return value, lambda g: [m.div(g, denominator)]
+
+
+def _unary(kernel: np.ufunc, derivative: str) -> Rule:
+    def rule(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+        (x,) = a
+        value = m.unary(kernel, x)
+        if derivative == "value":
+            return value, lambda g: [m.mul(g, value)]
+        if derivative == "reciprocal":
+            return value, lambda g: [m.mul(g, m.div(m.array(1), x))]
+        if derivative == "cos":
+            return value, lambda g: [m.mul(g, m.unary(np.cos, x))]
+        if derivative == "-sin":
+            return value, lambda g: [m.mul(m.neg(g), m.unary(np.sin, x))]
+        return value, lambda g: [m.div(m.mul(g, m.array(0.5)), value)]  # SqrtGrad
+
+    return rule
+
+
+def _pow(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,), n = a, m.array(p[0])
+    value = m.unary(lambda b: np.power(b, n), x)  # type: ignore[arg-type]
+    below = m.unary(lambda b: np.power(b, m.sub(n, m.array(1))), x)  # type: ignore[arg-type]
+    return value, lambda g: [m.mul(m.mul(g, n), below)]
+
+
+def _div(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    x, y = a
+    return m.div(x, y), lambda g: [m.div(g, y), m.mul(g, m.div(m.div(m.neg(x), y), y))]
+
+
+OPS = {
+    "where": "tf.where",
+    "^": "**",
+    "relu": "tf.nn.relu",
+    "leaky_relu": "tf.nn.leaky_relu",
+    "relu6": "tf.nn.relu6",
+    "hardtanh": "keras.ops.hard_tanh",
+    "abs": "tf.math.abs",
+    "sign": "tf.math.sign",
+    "step": "tf.experimental.numpy.heaviside(x, 0)",
+    "max": "tf.math.maximum",
+    "min": "tf.math.minimum",
+    "clamp": "tf.clip_by_value",
+    "softplus": "tf.math.softplus",
+    "exp": "tf.math.exp",
+    "log": "tf.math.log",
+    "sin": "tf.math.sin",
+    "cos": "tf.math.cos",
+    "sqrt": "tf.math.sqrt",
+}
+
+
+def _check(name: str, params: tuple[float, ...]) -> str | None:
+    if name == "hardtanh" and params != (-1.0, 1.0):
+        return "keras.ops.hard_tanh has fixed bounds -1, 1 (clamp is tf.clip_by_value)"
+    return None
+
+
+TENSORFLOW = Framework(
+    name="tensorflow",
+    flushes=True,
+    sums_in_order=True,
+    ops=OPS,
+    check=_check,
+    rules={
+        **common.shared(),
+        "relu": _relu,
+        "relu6": _relu6,
+        "leaky_relu": _leaky_relu,
+        "hardtanh": _hard_tanh,
+        "clamp": _clamp,
+        "abs": _abs,
+        "sign": _sign,
+        "step": _heaviside,
+        "max": _extremum(True),
+        "min": _extremum(False),
+        "softplus": _softplus,
+        "exp": _unary(np.exp, "value"),
+        "log": _unary(np.log, "reciprocal"),
+        "sin": _unary(np.sin, "cos"),
+        "cos": _unary(np.cos, "-sin"),
+        "sqrt": _unary(np.sqrt, "sqrt"),
+        "pow": _pow,
+        "+": common.add,
+        "-": common.sub,
+        "*": common.mul,
+        "/": _div,
+    },
+)

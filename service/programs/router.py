@@ -1,0 +1,41 @@
+"""/v1/programs: the autodiff explorer."""
+
+from __future__ import annotations
+
+import orjson
+from fastapi import APIRouter
+from starlette.responses import Response
+
+from service.http.openapi import errors, example
+from service.http.threads import run_sized
+from service.programs import service
+from service.programs.schemas import ExampleInfo, ProgramRequest, ProgramResult
+
+router = APIRouter(prefix="/v1/programs", tags=["programs"])
+
+_ERRORS = {422: "the program cannot be parsed or is too large; the detail names the column"}
+
+
+@router.post(
+    "/evaluate",
+    operation_id="evaluateProgram",
+    summary="A program's true one-sided derivatives and each framework's autodiff derivative",
+    response_model=ProgramResult,
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}}, **errors(_ERRORS)},
+)
+async def evaluate_program(body: ProgramRequest) -> Response:
+    def run() -> Response:
+        return Response(orjson.dumps(service.evaluate(body)), media_type="application/json")
+
+    return await run_sized(run, len(body.x) * 50)  # a program costs tens of array ops per point
+
+
+@router.get(
+    "/examples",
+    operation_id="listProgramExamples",
+    summary="Programs worth running through autodiff, and what each shows",
+    responses=example([service.examples()[0].model_dump()]),
+)
+async def list_examples() -> list[ExampleInfo]:
+    return service.examples()
