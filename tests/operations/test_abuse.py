@@ -317,6 +317,8 @@ def test_every_v1_route_without_and_with_a_wrong_token(server: LiveServer) -> No
             body = {"x": [1]}
         if path == "/v1/quizzes":
             body = {"size": 1}
+        if path == "/v1/programs/evaluate":
+            body = {"program": "relu(x)", "x": [0]}
         for headers in ({}, {"Authorization": "Bearer wrong-token"}):
             response = httpx.request(method, url, json=body, headers=headers)
             if operation["operationId"] in protected:
