@@ -11,6 +11,7 @@ is Python's, and a number meeting an array takes the array's dtype.
 from __future__ import annotations
 
 import operator
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -36,9 +37,13 @@ class Framework:
     ops: dict[str, str]
     rules: dict[str, Rule]
     wide_half: bool = False
-    # Where x feeds several ops, PyTorch and JAX add the gradients as they arrive (the last
-    # op's first); TensorFlow's tape adds them with AddN in the order the ops were made.
-    sums_in_order: bool = False
+    # How the backward pass walks the ops (see _order); the gradients reaching x are summed in
+    # the order they arrive (an AddN in TensorFlow, one add at a time elsewhere).
+    breadth_first: bool = False
+    # Primitives the framework writes with its other ops (each becomes its own tape entries).
+    composites: dict[str, Callable[[Call], Node]] = field(default_factory=dict)
+    # Bytes of input per step of the vectorised body, by dtype name (absent: no vector body).
+    step_bytes: dict[str, int] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)
     check: Callable[[str, tuple[float, ...]], str | None] = lambda name, params: None
 
@@ -97,22 +102,25 @@ def _run(tape: _Tape, node: Node) -> tuple[Value, int | None]:
                 return _python(op, a, b), None
             if op == "/" and isinstance(a, float) and "rdiv" in rules:
                 return _apply(tape, rules["rdiv"], [(a, i), (b, j)], ())
-            return _apply(tape, rules[op], [(a, i), (b, j)], ())
+            literal = (1.0,) if isinstance(b, float) else ()  # the right operand is a number
+            return _apply(tape, rules[op], [(a, i), (b, j)], literal)
         case Power(base, exponent):
             a, i = _run(tape, base)
             if isinstance(a, float):
                 return _python_power(a, exponent), None
             return _apply(tape, rules["pow"], [(a, i)], (float(exponent),))
+        case Call(name, args, params) if name in tape.framework.composites:
+            return _run(tape, tape.framework.composites[name](node))
         case Call(name, args, params):
             values = [_run(tape, arg) for arg in args]
-            return _apply(tape, rules[name], values, params)
+            return _apply(tape, rules[name], values, params, tensors=True)
         case Where(op, left, right, then, otherwise):
             a, i = _run(tape, left)
             b, j = _run(tape, right)
-            condition, _ = _apply(tape, rules[op], [(a, i), (b, j)], ())
+            condition, _ = _apply(tape, rules[op], [(a, i), (b, j)], (), True)
             t, k = _run(tape, then)
             o, n = _run(tape, otherwise)
-            return _apply(tape, rules["where"], [(condition, None), (t, k), (o, n)], ())
+            return _apply(tape, rules["where"], [(condition, None), (t, k), (o, n)], (), True)
     raise AssertionError(node)
 
 
@@ -131,9 +139,17 @@ def _python_power(a: float, exponent: int) -> float:
 
 
 def _apply(
-    tape: _Tape, rule: Rule, args: list[tuple[Value, int | None]], params: tuple[float, ...]
+    tape: _Tape,
+    rule: Rule,
+    args: list[tuple[Value, int | None]],
+    params: tuple[float, ...],
+    tensors: bool = False,
 ) -> tuple[Array, int | None]:
-    arrays = [a if isinstance(a, np.ndarray) else tape.machine.scalar(a) for a, _ in args]
+    """The rule applied. A number given to an arithmetic operator stays a Python scalar (which
+    PyTorch keeps in float32 for a float16 kernel); one compared with x or given to a function
+    (`tensors`) is a value of x's dtype."""
+    convert = tape.machine.array if tensors else tape.machine.scalar
+    arrays = [a if isinstance(a, np.ndarray) else convert(a) for a, _ in args]
     value, backward = rule(tape.machine, arrays, params)
     if all(i is None for _, i in args):
         return value, None
@@ -150,7 +166,12 @@ class Result:
 def run(framework: Framework, node: Node, x: Array) -> Result:
     """The framework's forward value and reverse-mode derivative of the program at each x."""
     framework.refuse(node)
-    machine = Machine.of(x.dtype, framework.flushes, framework.wide_half)
+    machine = Machine.of(
+        x.dtype,
+        framework.flushes,
+        framework.wide_half,
+        framework.step_bytes.get(x.dtype.name, 0),
+    )
     tape = _Tape(machine, framework, x)
     with np.errstate(all="ignore"):
         value, root = _run(tape, node)
@@ -162,11 +183,29 @@ def run(framework: Framework, node: Node, x: Array) -> Result:
         return Result(out, np.broadcast_to(_backward(tape, root), x.shape).copy(), True)
 
 
+def _order(tape: _Tape, root: int) -> list[int]:
+    """The ops in the order the backward pass visits them.
+
+    PyTorch's engine and JAX's transpose take the most recently made op first; TensorFlow's
+    tape walks from the result breadth first, each op's inputs in order.
+    """
+    if not tape.framework.breadth_first:
+        return list(range(root, 0, -1))
+    order, queue = [], deque([root])
+    while queue:
+        index = queue.popleft()
+        order.append(index)
+        queue.extend(i for i in tape.entries[index - 1][1] if i is not None and i != X)
+    return order
+
+
 def _backward(tape: _Tape, root: int) -> Array:
+    """The derivative: each op's backward rule in turn, the gradients that reach x summed in
+    the order they arrive."""
     m = tape.machine
     cotangents: dict[int, Array] = {root: m.ones(tape.x)}
     into_x: list[Array] = []
-    for index in range(len(tape.entries), 0, -1):
+    for index in _order(tape, root):
         g = cotangents.pop(index, None)
         if g is None:
             continue
@@ -180,8 +219,6 @@ def _backward(tape: _Tape, root: int) -> Array:
                 cotangents[target] = grad
     if not into_x:
         return m.zeros(tape.x)
-    if tape.framework.sums_in_order:
-        into_x.reverse()
     total = into_x[0]
     for grad in into_x[1:]:
         total = m.add(total, grad)

@@ -89,7 +89,7 @@ def _sign(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     zero = m.array(0)
     read = m.read(x)
     value = m.select(m.gt(x, zero), 1, m.select(m.lt(x, zero), -1, np.copysign(zero, read)))
-    return m.select(np.isnan(x), x, value), lambda g: [m.zeros(g)]
+    return m.select(np.isnan(x), x, value), lambda g: [None]  # a symbolic zero: nothing flows
 
 
 def _heaviside(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -154,7 +154,12 @@ def _pow(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
 
 
 def _div(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    """x / y. In the backward pass a number divisor is a constant of the computation, and XLA
+    turns a division by a constant into a product with its reciprocal."""
     x, y = a
+    if p:
+        reciprocal = m.div(m.array(1), y)
+        return m.div(x, y), lambda g: [m.mul(g, reciprocal), None]
     inverse_square = integer_power(m, y, -2)
     return m.div(x, y), lambda g: [m.div(g, y), m.neg(m.mul(m.mul(g, inverse_square), x))]
 

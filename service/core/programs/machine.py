@@ -26,11 +26,32 @@ class Machine:
     # PyTorch computes a float16 kernel in float32 ("opmath") and keeps a Python number given
     # to it in float32 too; the result is rounded to float16 once, at the kernel's end.
     opmath: np.dtype[np.floating]
+    # A CPU kernel runs a vectorised body over whole steps of `step` elements and a scalar
+    # loop over the rest, and the two can answer a tie or a NaN differently; 0: scalar only.
+    step: int
 
     @classmethod
-    def of(cls, dtype: np.dtype[np.floating], flushes: bool, wide_half: bool) -> Machine:
+    def of(
+        cls,
+        dtype: np.dtype[np.floating],
+        flushes: bool,
+        wide_half: bool,
+        step_bytes: int,
+    ) -> Machine:
         wide = np.dtype(np.float32) if wide_half and dtype == np.float16 else dtype
-        return cls(dtype, flushes and dtype != np.float16, wide)
+        step = step_bytes // dtype.itemsize
+        return cls(dtype, flushes and dtype != np.float16, wide, step)
+
+    def vector_body(self, *operands: Array) -> Mask:
+        """The elements the vectorised body computes (the rest go through the scalar loop).
+
+        Exact for one thread: PyTorch splits arrays over 32,768 elements between its threads,
+        and each thread's share ends with a scalar tail of its own.
+        """
+        shape = np.broadcast_shapes(*(np.shape(a) for a in operands))
+        n = int(np.prod(shape))
+        body = n - n % self.step if self.step else 0
+        return (np.arange(n) < body).reshape(shape)
 
     @property
     def smallest_normal(self) -> np.floating:

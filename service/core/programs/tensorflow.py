@@ -12,15 +12,15 @@ import numpy as np
 from service.core.programs import common
 from service.core.programs.emulation import Backward, Framework, Rule
 from service.core.programs.machine import Array, Machine
+from service.core.programs.syntax import Call, Const, Node
 
 P = tuple[float, ...]
 
 
 def _max_value(m: Machine, x: Array, y: Array, larger: bool) -> Array:
     a, b = np.broadcast_arrays(m.read(x), m.read(y))
-    a_wins = (a > b) if larger else (a < b)  # a tie (-0.0 and 0.0 too) gives b ...
-    if m.dtype == np.float16:  # ... but float16's scalar std::max gives a
-        a_wins = ~((a < b) if larger else (b < a))
+    # At a tie (-0.0 and 0.0) Eigen's packets return b, its scalar loop (all of float16) a.
+    a_wins = ((a > b) if larger else (a < b)) | ((a == b) & ~m.vector_body(a, b))
     return m.select(np.isnan(a) | np.isnan(b), np.add(a, b), m.select(a_wins, a, b))
 
 
@@ -59,19 +59,11 @@ def _leaky_relu(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return value, lambda g: [m.select(positive, g, m.mul(g, alpha))]
 
 
-def _clip_by_value(m: Machine, x: Array, low: float, high: float) -> tuple[Array, Backward]:
-    """minimum(x, high), then maximum(that, low)."""
-    lowered, back_high = _extremum(False)(m, [x, m.array(high)], ())
-    value, back_low = _extremum(True)(m, [lowered, m.array(low)], ())
-    return value, lambda g: [back_high(back_low(g)[0])[0]]  # type: ignore[arg-type]
-
-
-def _clamp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    return _clip_by_value(m, a[0], p[0], p[1])
-
-
-def _hard_tanh(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    return _clip_by_value(m, a[0], -1.0, 1.0)
+def _clip_by_value(call: Call) -> Node:
+    """tf.clip_by_value(u, low, high) is maximum(minimum(u, high), low); keras's hard_tanh is
+    clip_by_value(u, -1, 1)."""
+    low, high = call.params if call.name == "clamp" else (-1.0, 1.0)
+    return Call("max", (Call("min", (call.args[0], Const(high))), Const(low)))
 
 
 def _sign_of(m: Machine, x: Array) -> Array:
@@ -167,7 +159,9 @@ def _check(name: str, params: tuple[float, ...]) -> str | None:
 TENSORFLOW = Framework(
     name="tensorflow",
     flushes=True,
-    sums_in_order=True,
+    breadth_first=True,
+    composites={"clamp": _clip_by_value, "hardtanh": _clip_by_value},
+    step_bytes={"float32": 32, "float64": 32},  # one AVX packet; float16 has no packet path
     ops=OPS,
     check=_check,
     rules={
@@ -175,8 +169,6 @@ TENSORFLOW = Framework(
         "relu": _relu,
         "relu6": _relu6,
         "leaky_relu": _leaky_relu,
-        "hardtanh": _hard_tanh,
-        "clamp": _clamp,
         "abs": _abs,
         "sign": _sign,
         "step": _heaviside,

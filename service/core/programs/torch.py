@@ -50,6 +50,8 @@ def _clip(m: Machine, x: Array, low: float, high: float, inclusive: bool) -> tup
     lo, hi = m.scalar(low), m.scalar(high)
     value = m.select(x < lo, lo, m.select(x > hi, hi, x))
     inside = ((x >= lo) & (x <= hi)) if inclusive else ((x > lo) & (x < hi))
+    if not inclusive:  # hardtanh_backward's scalar tail tests "outside": NaN passes the gradient
+        inside = inside | (np.isnan(x) & ~m.vector_body(x))
     return value, lambda g: [m.select(inside, g, 0)]
 
 
@@ -69,7 +71,7 @@ def _sign(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
 
 def _step(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
-    value = m.select(np.isnan(x), x, m.select(x > 0, 1, m.select(x < 0, 0, 0)))
+    value = m.select(x > 0, 1, 0)  # heaviside(x, 0): x == 0 ? 0 : x > 0, so 0 at NaN
 
     def backward(g: Array) -> list[Array | None]:
         from service.core.programs.emulation import NoDerivative
@@ -83,9 +85,8 @@ def _extremum(larger: bool) -> Rule:
     def rule(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
         x, y = np.broadcast_arrays(*a)
         nan = np.isnan(x) | np.isnan(y)
-        x_wins = (x > y) if larger else (x < y)
-        if m.dtype == np.float16:  # the float16 kernel keeps x at a tie (-0.0 stays)
-            x_wins = ~((x < y) if larger else (x > y))
+        # At a tie (-0.0 and 0.0) the vector body returns y, the scalar tail x.
+        x_wins = ((x > y) if larger else (x < y)) | ((x == y) & ~m.vector_body(x, y))
         value = m.select(nan, np.add(x, y), m.select(x_wins, x, y))
         equal = x == y
         x_loses, y_loses = ((x < y), (x > y)) if larger else ((x > y), (x < y))
@@ -232,6 +233,7 @@ PYTORCH = Framework(
     name="pytorch",
     flushes=False,
     wide_half=True,
+    step_bytes={"float16": 64, "float32": 64, "float64": 64},  # two 256-bit vectors a step
     ops=OPS,
     rules={
         "relu": _relu,

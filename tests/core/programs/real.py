@@ -44,6 +44,7 @@ def _build(
     call: Callable[[str, list[Any], tuple[float, ...]], Any],
     tensor: Callable[[float], Any],
     where: Callable[[Any, Any, Any], Any],
+    literal: Callable[[float], Any] | None = None,
 ) -> Any:
     def go(n: Node) -> Any:
         match n:
@@ -54,10 +55,19 @@ def _build(
             case Neg(arg):
                 return -go(arg)
             case Binary(op, left, right):
-                return _arith(op, go(left), go(right))
+                a, b = go(left), go(right)
+                if literal is not None and isinstance(a, float) != isinstance(b, float):
+                    a, b = (literal(v) if isinstance(v, float) else v for v in (a, b))
+                try:
+                    return _arith(op, a, b)
+                except ZeroDivisionError as error:  # a number divided by zero
+                    raise NoOp(str(error)) from None
             case Power(base, exponent):
                 b = go(base)
-                return b**exponent
+                try:
+                    return b**exponent
+                except (ZeroDivisionError, OverflowError) as error:  # a power of a number
+                    raise NoOp(str(error)) from None
             case Call(name, args, params):
                 values = [go(a) for a in args]
                 values = [tensor(v) if isinstance(v, float) else v for v in values]
@@ -186,7 +196,7 @@ def run_tensorflow(node: Node, x: np.ndarray) -> Result:
             "step": lambda: tf.experimental.numpy.heaviside(a[0], tensor(0.0)),
             "max": lambda: tf.maximum(a[0], a[1]),
             "min": lambda: tf.minimum(a[0], a[1]),
-            "clamp": lambda: tf.clip_by_value(a[0], p[0], p[1]),
+            "clamp": lambda: tf.clip_by_value(a[0], tensor(p[0]), tensor(p[1])),
             "softplus": lambda: tf.math.softplus(a[0]),
             "exp": lambda: tf.exp(a[0]),
             "log": lambda: tf.math.log(a[0]),
@@ -198,7 +208,9 @@ def run_tensorflow(node: Node, x: np.ndarray) -> Result:
 
     t = tf.Variable(x)
     with tf.GradientTape() as tape:
-        y = _build(node, tf.identity(t), call, tensor, tf.where)
+        # Numbers become tensors from numpy: TensorFlow's cache of Python-scalar constants
+        # would hand back a +0.0 made earlier for a -0.0 (they compare equal).
+        y = _build(node, tf.identity(t), call, tensor, tf.where, literal=tensor)
         y = tf.broadcast_to(tensor(y) if isinstance(y, float) else y, t.shape)
     grad = tape.gradient(y, t, output_gradients=tf.ones_like(y))
     value = y.numpy().copy()
