@@ -17,7 +17,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service.errors import BadRequest, PayloadTooLarge, ServiceError, send_document
 
 # The routes whose bodies are arrays (the rate limits name the same routes).
-EVALUATION = re.compile(r"^/v1/(relu(/subgradient)?|functions/[^/]+/(value|subgradient))$")
+EVALUATION = re.compile(
+    r"^/v1/(relu(/subgradient)?|functions/[^/]+/(value|subgradient)|programs/evaluate)$"
+)
 INFERENCE = re.compile(r"^/v2/models/[^/]+(/versions/[^/]+)?/infer$")
 BINARY_TYPES = (b"application/x-npy", b"application/octet-stream")
 

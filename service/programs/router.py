@@ -13,16 +13,37 @@ from service.programs.schemas import ExampleInfo, ProgramRequest, ProgramResult
 
 router = APIRouter(prefix="/v1/programs", tags=["programs"])
 
-_ERRORS = {422: "the program cannot be parsed or is too large; the detail names the column"}
+_ERRORS = {
+    400: "the body could not be read as JSON text",
+    413: "the body is over the limit for evaluation bodies",
+    422: "the program cannot be parsed or is too large (the detail names the column), or the "
+    "body cannot be used; errors[] says where",
+}
+_EXAMPLE = {"program": "max(x, 0)", "x": [-1, 0, 1], "dtype": "float64"}
 
 
 @router.post(
     "/evaluate",
     operation_id="evaluateProgram",
     summary="A program's true one-sided derivatives and each framework's autodiff derivative",
-    response_model=ProgramResult,
     response_class=Response,
-    responses={200: {"content": {"application/json": {}}}, **errors(_ERRORS)},
+    responses={
+        200: {
+            "model": ProgramResult,
+            "description": "the true derivatives and each framework's autodiff, per point",
+            "content": {
+                "application/json": {
+                    "example": orjson.loads(
+                        orjson.dumps(service.evaluate(ProgramRequest(**_EXAMPLE)))
+                    )
+                }
+            },
+        },
+        **errors(_ERRORS),
+    },
+    openapi_extra={
+        "requestBody": {"content": {"application/json": {"example": _EXAMPLE}}, "required": True}
+    },
 )
 async def evaluate_program(body: ProgramRequest) -> Response:
     def run() -> Response:
