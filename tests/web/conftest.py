@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import ROOT
+
 CHROMIUM = "/usr/bin/chromium"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
@@ -73,3 +75,17 @@ def page(browser: Any) -> Iterator[Page]:
     opened = Page(browser, DESKTOP)
     yield opened
     opened.close()
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page: Any) -> list[tuple[str, str, int]]:
+    """What axe-core finds serious or critical on the page as it stands (id, help, count)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        (v["id"], v["help"], len(v["nodes"]))
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -14,10 +14,9 @@ import pytest
 from service.db import upgrade
 from service.quiz.core.taxonomy import ANSWER_TYPES
 from tests.conftest import ROOT, LiveServer
-from tests.web.conftest import DESKTOP, PHONE, Page, playwright_api
+from tests.web.conftest import DESKTOP, PHONE, Page, playwright_api, serious_violations
 
 ARTIFACTS = ROOT / "test-artifacts"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 QUIZ_SIZE = 16
 
 
@@ -296,10 +295,7 @@ def test_axe_finds_no_serious_violations(server: LiveServer, browser: Any, path:
             p.locator("#stem").wait_for(state="visible")
         else:
             p.locator("#results tbody tr").first.wait_for(state="visible")
-        p.add_script_tag(path=str(AXE))
-        result = p.evaluate("async () => await axe.run(document)")
-        serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-        assert serious == [], [(v["id"], v["help"], len(v["nodes"])) for v in serious]
+        assert serious_violations(p) == []
     finally:
         opened.close()
 

@@ -15,6 +15,7 @@ from service.quiz.core.families import (  # noqa: F401  (imported to register th
     autodiff,
     kinks,
     one_sided,
+    programs,
     smoothness,
     subgradients,
 )

@@ -198,3 +198,29 @@ export function getQuiz(id, token) {
 export function finishQuiz(id, token) {
   return request("POST", `/v1/quizzes/${encodeURIComponent(id)}/finish`, { token });
 }
+
+// --- programs ----------------------------------------------------------------------------
+
+/** GET /v1/programs/examples: [{name, program, shows}]. */
+export function listProgramExamples() {
+  return request("GET", "/v1/programs/examples");
+}
+
+/**
+ * POST /v1/programs/evaluate: the program's value, its exact one-sided derivatives and
+ * subdifferential, and each framework's autodiff derivative, at `x` in `dtype`. Numbers are
+ * decoded; a framework that cannot run the program has `error` set and null arrays.
+ */
+export async function evaluateProgram(program, x, dtype = "float64") {
+  const data = await request("POST", "/v1/programs/evaluate", { body: { program, x, dtype } });
+  const decoded = { ...data, frameworks: {} };
+  for (const field of ["x", "value", "left", "right", "lower", "upper"]) decoded[field] = decodeNumbers(data[field]);
+  for (const [name, result] of Object.entries(data.frameworks || {})) {
+    decoded.frameworks[name] = {
+      ...result,
+      value: result.value && decodeNumbers(result.value),
+      derivative: result.derivative && decodeNumbers(result.derivative),
+    };
+  }
+  return decoded;
+}

@@ -1,10 +1,12 @@
 // The function playground: pick a catalogue function, its parameters, some numbers and a
 // convention; the page asks the API for the values and for the subgradients in all three modes
-// (point, interval, one_sided), fills a table and plots the function with plot.js.
+// (point, interval, one_sided), fills a table and plots the function with plot.js. The page's
+// second tab, the program explorer, is playground-program.js; it starts when first shown.
 
 import * as api from "./api.js";
 import { $, element, numberOrText, showMessage } from "./dom.js";
 import { formatNumber as fmt, renderInline, renderLatex } from "./math.js";
+import { startProgramExplorer } from "./playground-program.js";
 import { renderGraphs } from "./plot.js";
 
 const el = {
@@ -316,6 +318,45 @@ async function init() {
   el.atKink.disabled = el.convention.value !== "custom";
   refresh(); // evaluate once, so the page is never empty
 }
+
+// --- the tabs: the catalogue's functions, and a program of one's own ---------------------------
+
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+let programStarted = false;
+
+/** Shows the tab's panel and hides the others (a roving tabindex: only the selected tab is in
+ * the Tab order; the arrow keys move between tabs). #tab-program in the address opens it. */
+function selectTab(tab, focus = false) {
+  for (const other of tabs) {
+    const selected = other === tab;
+    other.setAttribute("aria-selected", String(selected));
+    other.tabIndex = selected ? 0 : -1;
+    $(other.getAttribute("aria-controls")).hidden = !selected;
+  }
+  if (focus) tab.focus();
+  const program = tab.id === "tab-program";
+  window.history.replaceState(null, "", program ? "#tab-program" : window.location.pathname + window.location.search);
+  if (program && !programStarted) {
+    programStarted = true;
+    startProgramExplorer();
+  }
+}
+
+function tabKeydown(event) {
+  const i = tabs.indexOf(event.currentTarget);
+  const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  selectTab(tabs[(to + tabs.length) % tabs.length], true);
+}
+
+for (const tab of tabs) {
+  tab.addEventListener("click", () => selectTab(tab));
+  tab.addEventListener("keydown", tabKeydown);
+}
+const openLinkedTab = () => window.location.hash === "#tab-program" && selectTab($("tab-program"));
+window.addEventListener("hashchange", openLinkedTab);
+openLinkedTab();
 
 el.form.addEventListener("submit", (event) => {
   event.preventDefault();
