@@ -53,6 +53,7 @@ lint: install-dev
 
 bench: install-dev
 	$(BIN)/python -m bench.evaluation
+	$(BIN)/python -m bench.emulation
 	$(BIN)/python -m bench.quiz
 
 load: install-dev

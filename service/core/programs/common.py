@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from service.core.programs.emulation import Backward, Rule
 from service.core.programs.machine import Array, Machine
 
@@ -45,3 +47,9 @@ def shared() -> dict[str, Rule]:
         "neg": neg,
         **{op: compare(name) for op, name in COMPARISONS.items()},
     }
+
+
+def positive_part(m: Machine, x: Array, positive: np.floating) -> Array:
+    """x where it is at least `positive` (or NaN), else +0.0: maximum(x, 0) with the values
+    below `positive` (subnormals, under DAZ) read as 0, and -0.0 answered +0.0."""
+    return m.select(x < positive, 0, x)

@@ -14,12 +14,23 @@ import operator
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from service.core.errors import Invalid
 from service.core.programs.machine import Array, Machine
-from service.core.programs.syntax import Binary, Call, Const, Neg, Node, Power, Var, Where
+from service.core.programs.syntax import (
+    Binary,
+    Call,
+    Const,
+    Neg,
+    Node,
+    Power,
+    Var,
+    Where,
+    children,
+)
 
 Backward = Callable[[Array], list[Array | None]]
 Rule = Callable[[Machine, list[Array], tuple[float, ...]], tuple[Array, Backward]]
@@ -55,13 +66,13 @@ class Framework:
                 raise Invalid(f"{self.name} has no op for {call.name}: {reason}", ("program",))
 
 
-def _calls(node: Node) -> list[Call]:
-    from service.core.programs.syntax import children
-
-    found = [node] if isinstance(node, Call) else []
+@lru_cache(maxsize=1024)
+def _calls(node: Node) -> tuple[Call, ...]:
+    """The primitives a program calls (programs are parsed once and cached, so are these)."""
+    found: list[Call] = [node] if isinstance(node, Call) else []
     for child in children(node):
         found.extend(_calls(child))
-    return found
+    return tuple(found)
 
 
 @dataclass
@@ -102,7 +113,8 @@ def _run(tape: _Tape, node: Node) -> tuple[Value, int | None]:
                 return _python(op, a, b), None
             if op == "/" and isinstance(a, float) and "rdiv" in rules:
                 return _apply(tape, rules["rdiv"], [(a, i), (b, j)], ())
-            literal = (1.0,) if isinstance(b, float) else ()  # the right operand is a number
+            # (1, 1 if the left operand is free of x) when the right operand is a number
+            literal = (1.0, float(i is None)) if isinstance(b, float) else ()
             return _apply(tape, rules[op], [(a, i), (b, j)], literal)
         case Power(base, exponent):
             a, i = _run(tape, base)
@@ -165,6 +177,21 @@ class Result:
 
 def run(framework: Framework, node: Node, x: Array) -> Result:
     """The framework's forward value and reverse-mode derivative of the program at each x."""
+    tape, value, root = _forward(framework, node, x)
+    with np.errstate(all="ignore"):
+        if root is None:
+            return Result(value, np.zeros_like(x), False)
+        if root == X:
+            return Result(value, np.ones_like(x), True)
+        return Result(value, _own(_backward(tape, root), x), True)
+
+
+def forward(framework: Framework, node: Node, x: Array) -> Array:
+    """The framework's forward value alone (no record is kept for a backward pass)."""
+    return _forward(framework, node, x)[1]
+
+
+def _forward(framework: Framework, node: Node, x: Array) -> tuple[_Tape, Array, int | None]:
     framework.refuse(node)
     machine = Machine.of(
         x.dtype,
@@ -175,12 +202,19 @@ def run(framework: Framework, node: Node, x: Array) -> Result:
     tape = _Tape(machine, framework, x)
     with np.errstate(all="ignore"):
         value, root = _run(tape, node)
-        out = np.broadcast_to(np.asarray(value, dtype=x.dtype), x.shape).copy()
-        if root is None:
-            return Result(out, np.zeros_like(x), False)
-        if root == X:
-            return Result(out, np.ones_like(x), True)
-        return Result(out, np.broadcast_to(_backward(tape, root), x.shape).copy(), True)
+        return tape, _own(value, x), root
+
+
+def _own(value: Value, x: Array) -> Array:
+    """value as a new array shaped and typed like x (no copy when it already is one)."""
+    if (
+        isinstance(value, np.ndarray)
+        and value.shape == x.shape
+        and value.dtype == x.dtype
+        and not np.may_share_memory(value, x)
+    ):
+        return value
+    return np.broadcast_to(np.asarray(value, dtype=x.dtype), x.shape).copy()
 
 
 def _order(tape: _Tape, root: int) -> list[int]:

@@ -43,13 +43,19 @@ def _inside(mask_of: str) -> Rule:
 
     def rule(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
         (x,) = a
-        zero = m.array(0)
-        value = _maximum(m, x, zero, True)
-        inside = m.gt(x, zero)
+        # maximum(x, 0): x where it reads as positive, else +0 (NaN stays)
+        positive = m.smallest_normal if m.flush else np.finfo(m.dtype).smallest_subnormal
+        value = common.positive_part(m, x, positive)
         if mask_of == "relu6":
             value = _maximum(m, value, m.array(6), False)
-            inside = inside & m.lt(x, m.array(6))
-        return value, lambda g: [m.select(inside, g, 0)]
+
+        def backward(g: Array) -> list[Array | None]:
+            inside = x >= positive
+            if mask_of == "relu6":
+                inside &= m.lt(x, m.array(6))
+            return [m.select(inside, g, 0)]
+
+        return value, backward
 
     return rule
 
@@ -154,12 +160,14 @@ def _pow(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
 
 
 def _div(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """x / y. In the backward pass a number divisor is a constant of the computation, and XLA
-    turns a division by a constant into a product with its reciprocal."""
+    """x / y. Where y is a number that XLA sees as a constant (always in the backward pass; in
+    the forward pass when x is free of the differentiated variable too) it multiplies by the
+    reciprocal instead."""
     x, y = a
     if p:
         reciprocal = m.div(m.array(1), y)
-        return m.div(x, y), lambda g: [m.mul(g, reciprocal), None]
+        value = m.mul(x, reciprocal) if p[1] else m.div(x, y)
+        return value, lambda g: [m.mul(g, reciprocal), None]
     inverse_square = integer_power(m, y, -2)
     return m.div(x, y), lambda g: [m.div(g, y), m.neg(m.mul(m.mul(g, inverse_square), x))]
 

@@ -72,7 +72,11 @@ class Machine:
         """An input as an arithmetic instruction sees it (DAZ)."""
         if not self.flush:
             return a
-        return np.where(np.abs(a) < self.smallest_normal, np.copysign(0, a), a).astype(self.dtype)
+        magnitude = np.abs(a)
+        tiny = (magnitude < self.smallest_normal) & (magnitude != 0)
+        if not tiny.any():  # the common case, found in a few cheap passes
+            return a
+        return np.where(tiny, np.copysign(0, a), a).astype(self.dtype)
 
     def write(self, a: Array) -> Array:
         """A result as an arithmetic instruction stores it (FTZ)."""
@@ -112,8 +116,26 @@ class Machine:
         return np.not_equal(self.read(a), self.read(b))
 
     def select(self, mask: Mask, a: Array | float, b: Array | float) -> Array:
-        """A bitwise select: no flushing."""
-        return np.where(mask, np.asarray(a, self.dtype), np.asarray(b, self.dtype))
+        """A bitwise select (no flushing), as (a & keep) | (b & ~keep) on the bits: several
+        times faster than np.where on large arrays, whose branches a random mask defeats."""
+        first, second = np.asarray(a, self.dtype), np.asarray(b, self.dtype)
+        if np.size(mask) < 4096:
+            return np.where(mask, first, second)
+        bits = np.dtype(f"i{self.dtype.itemsize}")
+        shape = np.broadcast_shapes(np.shape(mask), first.shape, second.shape)
+        keep = np.broadcast_to(np.asarray(mask), shape).astype(bits)
+        if first.ndim == 0 and first.view(bits) == 0:  # +0.0 where the mask holds
+            keep -= 1  # all ones where it does not
+            out = np.bitwise_and(second.view(bits), keep, out=keep)
+        else:
+            np.negative(keep, out=keep)  # all ones where the mask holds
+            out = np.bitwise_and(first.view(bits), keep)
+            if second.ndim or second.view(bits) != 0:  # not +0.0: its bits where not kept
+                np.invert(keep, out=keep)
+                np.bitwise_and(second.view(bits), keep, out=keep)
+                out |= keep
+        selected: Array = out.view(self.dtype)
+        return selected
 
     def zeros(self, like: Array) -> Array:
         return np.zeros(np.shape(like), dtype=self.dtype)

@@ -307,6 +307,12 @@ def unparse(node: Node, names: dict[str, str] | None = None) -> str:
     return _text(node, 0, names or {})
 
 
+@lru_cache(maxsize=1024)
+def written_with(node: Node, framework: str, names: tuple[tuple[str, str], ...]) -> str:
+    """unparse(node, dict(names)), cached per program and framework."""
+    return unparse(node, dict(names))
+
+
 _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 
 

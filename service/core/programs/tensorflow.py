@@ -35,13 +35,22 @@ def _extremum(larger: bool) -> Rule:
 
 
 def _masked(m: Machine, mask: np.ndarray) -> Backward:
-    return lambda g: [m.mul(g, mask.astype(m.dtype))]
+    # g times a 0/1 mask: the product of a flushed g and 0 or 1 is never subnormal
+    return lambda g: [np.multiply(m.read(g), mask, dtype=m.dtype)]
 
 
 def _relu(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
     zero = m.array(0)
-    return _max_value(m, x, zero, True), _masked(m, m.gt(x, zero))
+    if not m.step:  # float16: Eigen's scalar loop throughout
+        return _max_value(m, x, zero, True), lambda g: _masked(m, m.gt(x, zero))(g)
+    # The vector body's answer everywhere (x where it reads as positive, else +0), then the
+    # scalar tail's last few elements as the general rule has them.
+    value = common.positive_part(m, x, m.smallest_normal)
+    flat, tail = value.reshape(-1), x.size % m.step
+    if tail:
+        flat[-tail:] = _max_value(m, x.reshape(-1)[-tail:], zero, True)
+    return value, lambda g: _masked(m, x >= m.smallest_normal)(g)
 
 
 def _relu6(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:

@@ -116,6 +116,15 @@ def test_catalogue_functions_are_bit_for_bit(framework: str, dtype: type, progra
     compare(framework, node, x)
 
 
+@pytest.mark.parametrize("framework", NAMES)
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("program", ["relu(x)", "max(x, 0)", "leaky_relu(x, 0.2)", "abs(x)"])
+def test_large_arrays_are_bit_for_bit(framework: str, dtype: type, program: str) -> None:
+    """Arrays long enough for the fast selects and with a scalar tail of odd length."""
+    x = np.tile(edges(dtype), 200)[:20_003]
+    compare(framework, parse(program), x)
+
+
 PIECEWISE = ("relu", "relu6", "abs", "sign", "step")
 NUMBERS = st.sampled_from([0.0, 1.0, 2.0, 0.5, 0.1, 3.0, 6.0, 0.25, 1.5])
 
