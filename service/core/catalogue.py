@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from service.core import softplus
 from service.core.errors import Invalid
 
 Array = npt.NDArray[np.floating]
@@ -106,16 +107,11 @@ def _cut(c: float, dtype: np.dtype[np.floating]) -> np.floating:
 
     When c is representable in the array's dtype the comparison stays in that
     dtype (fast); otherwise it is done in float64 so a value near c is never
-    moved onto c by rounding.
+    moved onto c by rounding (nor is a c beyond the dtype's range a warning).
     """
-    narrow = dtype.type(c)
+    with np.errstate(over="ignore"):
+        narrow = dtype.type(c)
     return narrow if float(narrow) == c else np.float64(c)
-
-
-def _zeros_where(x: Array, mask: npt.NDArray[np.bool_], fill: float, other: float) -> Array:
-    out = np.full(x.shape, other, dtype=x.dtype)
-    out[mask] = fill
-    return out
 
 
 class Function(ABC):
@@ -206,10 +202,16 @@ class LeakyReLU(Function):
         slope = params["negative_slope"]
         if slope == 0.0:  # 0 * -inf would be NaN; the limit is 0
             return np.maximum(x, 0, out=out)
-        return np.where(x < 0, x * x.dtype.type(slope), x)
+        # slope x with the float64 slope, rounded once to x's dtype (float32(slope) would round
+        # twice); as 0 < slope < 1, max(x, slope x) picks x for x >= 0 and slope x below
+        scaled = np.multiply(x, slope, out=np.empty_like(x), dtype=np.float64, casting="same_kind")
+        return np.maximum(x, scaled, out=scaled if out is None else out)
 
     def derivative(self, x: Array, params: Params) -> Array:
-        return _zeros_where(x, x < 0, params["negative_slope"], 1.0)
+        # each slope rounded once to x's dtype, looked up (a branch per element is slower)
+        slopes = np.array([1.0, params["negative_slope"]], dtype=x.dtype)
+        negative = np.asarray(x < 0).view(np.uint8)
+        return slopes.take(negative, out=np.empty_like(x), mode="clip")
 
 
 class ReLU6(Function):
@@ -319,18 +321,11 @@ class Softplus(Function):
     def kinks(self, params: Params) -> tuple[Kink, ...]:
         return ()
 
-    # Computed in float64 and rounded once, so float16 and float32 results are
-    # the correctly rounded values rather than the sum of each step's error.
     def value(self, x: Array, params: Params, out: Array | None = None) -> Array:
-        beta = params["beta"]
-        wide = np.logaddexp(0.0, x.astype(np.float64) * beta) / beta
-        return wide.astype(x.dtype)
+        return softplus.value(x, params["beta"])  # wider and rounded once: see the module
 
     def derivative(self, x: Array, params: Params) -> Array:
-        # The logistic function, written so neither branch overflows.
-        z = x.astype(np.float64) * params["beta"]
-        e = np.exp(-np.abs(z))
-        return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype)
+        return softplus.slope(x, params["beta"])
 
 
 class SquaredReLU(Function):

@@ -58,9 +58,10 @@ EXAMPLES: tuple[Example, ...] = (
     Example(
         "logaddexp with max and abs",
         "max(x, 0) + log(1 + exp(-abs(x)))",
-        "softplus written the stable way, as logaddexp(x, 0) once was in JAX: the max and the "
-        "abs meet at 0, so autodiff at 0 returns 0.5 + 0.5 * -1 (JAX) instead of 1/2 unless "
-        "the ties cancel; the true derivative is 1/2.",
+        "softplus written the stable way, as jax.numpy.logaddexp once was: the max and the "
+        "abs meet at 0, where the true derivative is 1/2. PyTorch returns 0.5 (0.5 from "
+        "maximum, abs'(0) = 0), JAX 0 (0.5 - 0.5, since its abs'(0) = 1) and TensorFlow 1 "
+        "(maximum gives x all of it).",
     ),
     Example(
         "Kakade and Lee: a smooth function autodiff gets wrong",
@@ -72,7 +73,8 @@ EXAMPLES: tuple[Example, ...] = (
         "Kakade and Lee: the chain rule through a kink",
         "relu(relu(x) - x)",
         "Equals relu(-x): derivative -1 left of 0 and 0 right of it, subdifferential [-1, 0] "
-        "at 0; autodiff's answer depends on each relu's convention.",
+        "at 0. Every framework returns 0, inside it here, but only because relu'(0) = 0 "
+        "kills the inner kink's contribution.",
     ),
     Example(
         "squared relu",

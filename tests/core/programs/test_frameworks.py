@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from service.core.errors import Invalid
 from service.core.programs import FRAMEWORKS, emulation
+from service.core.programs.examples import EXAMPLES, Example
 from service.core.programs.syntax import Binary, Call, Const, Neg, Node, Power, Var, Where, parse
 
 if not os.environ.get("CI"):
@@ -123,6 +124,15 @@ def test_large_arrays_are_bit_for_bit(framework: str, dtype: type, program: str)
     """Arrays long enough for the fast selects and with a scalar tail of odd length."""
     x = np.tile(edges(dtype), 200)[:20_003]
     compare(framework, parse(program), x)
+
+
+@pytest.mark.parametrize("framework", NAMES)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.program)
+def test_the_curated_examples_are_bit_for_bit(framework: str, example: Example) -> None:
+    x = np.array([0.0, -0.0, 1.0, -1.0, 0.5, -2.0], np.float64)
+    if any(name in example.program for name in ("exp", "log")):
+        pytest.skip("exp and log are approximate kernels; see test_approximate_kernels")
+    compare(framework, parse(example.program), x)
 
 
 PIECEWISE = ("relu", "relu6", "abs", "sign", "step")
