@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, Strict
 
 from service.core.programs.syntax import MAX_LENGTH
 from service.wire.dtypes import DType
@@ -12,7 +12,10 @@ from service.wire.dtypes import DType
 MAX_POINTS = 10_000
 FrameworkName = Literal["pytorch", "jax", "tensorflow"]
 FRAMEWORK_NAMES: tuple[FrameworkName, ...] = ("pytorch", "jax", "tensorflow")
-Point = float | Literal["NaN", "Infinity", "-Infinity"]
+# A number (never a bool or a numeric string) or one of the three words, as on every /v1 route
+Point = (
+    Annotated[float, Strict(), Field(allow_inf_nan=False)] | Literal["NaN", "Infinity", "-Infinity"]
+)
 Numbers = Annotated[
     list[float | str | None],
     Field(description='numbers; non-finite ones are "NaN", "Infinity" and "-Infinity"'),

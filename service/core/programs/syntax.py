@@ -149,9 +149,10 @@ class _Located(Exception):
 
 
 def _column(item: Tree[Token] | Token) -> int:
+    """1-based, counted from the program's start (a program may span lines)."""
     if isinstance(item, Token):
-        return item.column or 1
-    return getattr(item.meta, "column", 1)
+        return (item.start_pos or 0) + 1
+    return getattr(item.meta, "start_pos", 0) + 1
 
 
 @v_args(meta=True)
@@ -230,6 +231,9 @@ def _call(name: str, args: list[Any], column: int) -> Node:
             raise _Located(
                 f"{name}'s {param} must be a number, as the frameworks' op takes it", column
             )
+    if name in ("clamp", "hardtanh") and params[0] > params[1]:
+        bounds = f"{params[0]:g} is above {params[1]:g}"
+        raise _Located(f"{name}'s lower bound {bounds}", column)
     return Call(name, tuple(_expression(arg, column) for arg in given), tuple(params))
 
 
@@ -260,7 +264,7 @@ def _size(node: Node) -> tuple[int, int]:
 
 
 def _describe(error: UnexpectedInput, text: str) -> str:
-    if isinstance(error, UnexpectedEOF) or error.column < 1 or error.pos_in_stream is None:
+    if isinstance(error, UnexpectedEOF) or error.pos_in_stream is None:
         return "the program ends too early"
     if isinstance(error, UnexpectedCharacters):
         return f"unexpected character {text[error.pos_in_stream]!r}"
@@ -285,8 +289,11 @@ def parse(text: str) -> Node:
         tree = _PARSER.parse(text)
         node = _Build().transform(tree)
     except UnexpectedInput as error:
-        column = error.column if error.column and error.column > 0 else len(text) + 1
-        raise _invalid(_describe(error, text), column) from None
+        message = _describe(error, text)
+        position = error.pos_in_stream
+        ends = message.startswith("the program ends") or position is None
+        column = len(text.rstrip()) + 1 if ends or position is None else position + 1
+        raise _invalid(message, column) from None
     except VisitError as error:
         inner = error.orig_exc
         if isinstance(inner, _Located):
@@ -336,7 +343,7 @@ def _text(node: Node, outer: int, names: dict[str, str]) -> str:
         case Power(base, exponent):
             caret = names.get("^", "^")
             power = (
-                f"{_text(base, 4, names)}{caret}{exponent if exponent >= 0 else f'({exponent})'}"
+                f"{_text(base, 5, names)}{caret}{exponent if exponent >= 0 else f'({exponent})'}"
             )
             return f"({power})" if outer > 4 else power
         case Call(name, args, params):
