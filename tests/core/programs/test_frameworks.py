@@ -8,7 +8,11 @@ approximations, not numpy's libm: there the emulation is held to a few ulps, not
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -25,6 +29,7 @@ if not os.environ.get("CI"):
     pytest.importorskip("jax")
     pytest.importorskip("tensorflow")
 
+from tests.conftest import ROOT
 from tests.core.programs.real import RUNNERS, NoOp
 
 DTYPES = (np.float16, np.float32, np.float64)
@@ -219,3 +224,16 @@ def test_approximate_kernels_are_within_a_few_ulps(
     result = emulation.run(FRAMEWORKS[framework], node, x)
     assert ulps(real_value, result.value).max() <= 4
     assert ulps(real_grad, result.derivative).max() <= 4
+
+
+def test_the_recorded_fixture_equals_a_live_run(tmp_path: Path) -> None:
+    """tests/fixtures/framework_kinks.json is what the recording script writes today."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "framework_fixture.py")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    recorded = json.loads((ROOT / "tests" / "fixtures" / "framework_kinks.json").read_text())
+    assert json.loads(run.stdout) == recorded
