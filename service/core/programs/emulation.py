@@ -237,7 +237,7 @@ def _backward(tape: _Tape, root: int) -> Array:
     """The derivative: each op's backward rule in turn, the gradients that reach x summed in
     the order they arrive."""
     m = tape.machine
-    cotangents: dict[int, Array] = {root: m.ones(tape.x)}
+    cotangents: dict[int, Array] = {root: m.array(1)}  # broadcast by the first rule
     into_x: list[Array] = []
     for index in _order(tape, root):
         g = cotangents.pop(index, None)

@@ -123,7 +123,8 @@ class Machine:
             return np.where(mask, first, second)
         bits = np.dtype(f"i{self.dtype.itemsize}")
         shape = np.broadcast_shapes(np.shape(mask), first.shape, second.shape)
-        keep = np.broadcast_to(np.asarray(mask), shape).astype(bits)
+        mask = np.asarray(mask)
+        keep = (mask if mask.shape == shape else np.broadcast_to(mask, shape)).astype(bits)
         if first.ndim == 0 and first.view(bits) == 0:  # +0.0 where the mask holds
             keep -= 1  # all ones where it does not
             out = np.bitwise_and(second.view(bits), keep, out=keep)
