@@ -67,6 +67,15 @@ class Framework:
 
 
 @lru_cache(maxsize=1024)
+def _numbers(node: Node) -> tuple[float, ...]:
+    """The numbers a program holds, its primitives' parameters included."""
+    own = (
+        (node.value,) if isinstance(node, Const) else node.params if isinstance(node, Call) else ()
+    )
+    return own + tuple(n for child in children(node) for n in _numbers(child))
+
+
+@lru_cache(maxsize=1024)
 def _calls(node: Node) -> tuple[Call, ...]:
     """The primitives a program calls (programs are parsed once and cached, so are these)."""
     found: list[Call] = [node] if isinstance(node, Call) else []
@@ -198,6 +207,7 @@ def _forward(framework: Framework, node: Node, x: Array) -> tuple[_Tape, Array, 
         framework.flushes,
         framework.wide_half,
         framework.step_bytes.get(x.dtype.name, 0),
+        (x, *(np.asarray(c, dtype=x.dtype) for c in _numbers(node))),
     )
     tape = _Tape(machine, framework, x)
     with np.errstate(all="ignore"):

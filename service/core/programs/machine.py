@@ -9,7 +9,7 @@ nothing is flushed in float16.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,11 @@ class Machine:
     # A CPU kernel runs a vectorised body over whole steps of `step` elements and a scalar
     # loop over the rest, and the two can answer a tie or a NaN differently; 0: scalar only.
     step: int
+    smallest_normal: np.floating
+    # The program's inputs (x and its numbers): when none is subnormal, no array of the run is,
+    # since every arithmetic result is flushed and selects only move what they are given.
+    inputs: tuple[Array, ...] = ()
+    _clean: list[bool] = field(default_factory=list)
 
     @classmethod
     def of(
@@ -37,10 +42,21 @@ class Machine:
         flushes: bool,
         wide_half: bool,
         step_bytes: int,
+        inputs: tuple[Array, ...] = (),
     ) -> Machine:
         wide = np.dtype(np.float32) if wide_half and dtype == np.float16 else dtype
         step = step_bytes // dtype.itemsize
-        return cls(dtype, flushes and dtype != np.float16, wide, step)
+        normal = np.finfo(dtype).smallest_normal
+        return cls(dtype, flushes and dtype != np.float16, wide, step, normal, inputs)
+
+    def _inputs_clean(self) -> bool:
+        if not self._clean:
+            self._clean.append(self.inputs != () and not any(map(self._subnormal, self.inputs)))
+        return self._clean[0]
+
+    def _subnormal(self, a: Array) -> bool:
+        magnitude = np.abs(np.asarray(a, dtype=self.dtype))
+        return bool(((magnitude < self.smallest_normal) & (magnitude != 0)).any())
 
     def vector_body(self, *operands: Array) -> Mask:
         """The elements the vectorised body computes (the rest go through the scalar loop).
@@ -52,10 +68,6 @@ class Machine:
         n = int(np.prod(shape))
         body = n - n % self.step if self.step else 0
         return (np.arange(n) < body).reshape(shape)
-
-    @property
-    def smallest_normal(self) -> np.floating:
-        return np.finfo(self.dtype).smallest_normal
 
     def array(self, value: float) -> Array:
         return np.asarray(value, dtype=self.dtype)
@@ -70,7 +82,7 @@ class Machine:
 
     def read(self, a: Array) -> Array:
         """An input as an arithmetic instruction sees it (DAZ)."""
-        if not self.flush:
+        if not self.flush or self._inputs_clean():
             return a
         magnitude = np.abs(a)
         tiny = (magnitude < self.smallest_normal) & (magnitude != 0)

@@ -237,3 +237,10 @@ def test_the_recorded_fixture_equals_a_live_run(tmp_path: Path) -> None:
     )
     recorded = json.loads((ROOT / "tests" / "fixtures" / "framework_kinks.json").read_text())
     assert json.loads(run.stdout) == recorded
+
+
+@pytest.mark.parametrize("framework", NAMES)
+@pytest.mark.parametrize("program", ["x + 1e-40", "x * 1e-40", "max(x, 1e-40)", "x - 1e-40 * 2"])
+def test_subnormal_numbers_in_a_program_are_bit_for_bit(framework: str, program: str) -> None:
+    """A number that is subnormal in float32 is flushed where the framework flushes."""
+    compare(framework, parse(program), edges(np.float32))
