@@ -230,18 +230,22 @@ def jet(node: Node, x: Jet) -> Jet:
 def evaluate(node: Node, x: Array) -> tuple[Array, Array, Array]:
     """(value, left derivative, right derivative) at each x, rounded once to x's dtype."""
     flat = x.reshape(-1).astype(WIDE) + 0.0  # -0.0 is 0
+    n = flat.size
     with np.errstate(all="ignore"):
-        point = np.zeros((order(node) + 1, flat.size), dtype=WIDE)
-        point[0] = flat
-        value = jet(node, point)[0]
+        # One pass over the tree for the point itself, its left side and its right side.
+        x_jet = np.zeros((order(node) + 1, 3 * n), dtype=WIDE)
+        x_jet[0] = np.tile(flat, 3)
+        x_jet[1, n : 2 * n], x_jet[1, 2 * n :] = -1.0, 1.0
+        coefficients = jet(node, x_jet)
+        value = coefficients[0, :n]
         sides = []
-        for direction in (-1.0, 1.0):
-            moving = point.copy()
-            moving[1] = direction
-            coefficients = jet(node, moving)
-            derivative = coefficients[1] * direction
-            coefficients[:, np.isnan(flat)] = np.nan
-            jump = (coefficients[0] != value) & ~(np.isinf(value) & (coefficients[0] == value))
+        for direction, side in (
+            (-1.0, coefficients[:, n : 2 * n]),
+            (1.0, coefficients[:, 2 * n :]),
+        ):
+            derivative = side[1] * direction
+            limit = np.where(np.isnan(flat), np.nan, side[0])
+            jump = (limit != value) & ~(np.isinf(value) & (limit == value))
             sides.append(np.where(jump | np.isnan(value), np.nan, derivative))
         value = np.where(np.isnan(flat), np.nan, value)  # NaN in, NaN out
         # rounded once to x's dtype (beyond its range: infinite), never -0.0
