@@ -122,8 +122,10 @@ def _run(tape: _Tape, node: Node) -> tuple[Value, int | None]:
                 return _python(op, a, b), None
             if op == "/" and isinstance(a, float) and "rdiv" in rules:
                 return _apply(tape, rules["rdiv"], [(a, i), (b, j)], ())
-            # (1, 1 if the left operand is free of x) when the right operand is a number
-            literal = (1.0, float(i is None)) if isinstance(b, float) else ()
+            # When the right operand is a number: (1, 1 if the left operand was computed from
+            # x but carries no derivative, as where(x < 0, 0, 2) does; numbers alone are 0-d)
+            from_x = isinstance(a, np.ndarray) and a.ndim > 0
+            literal = (1.0, float(i is None and from_x)) if isinstance(b, float) else ()
             return _apply(tape, rules[op], [(a, i), (b, j)], literal)
         case Power(base, exponent):
             a, i = _run(tape, base)

@@ -160,9 +160,9 @@ def _pow(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
 
 
 def _div(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """x / y. Where y is a number that XLA sees as a constant (always in the backward pass; in
-    the forward pass when x is free of the differentiated variable too) it multiplies by the
-    reciprocal instead."""
+    """x / y. Where y is a number that XLA sees as a constant it multiplies by the reciprocal
+    instead: always in the backward pass, and in the forward pass when x was computed from
+    the differentiated variable without carrying its derivative (a where on a comparison)."""
     x, y = a
     if p:
         reciprocal = m.div(m.array(1), y)

@@ -140,13 +140,15 @@ class Machine:
         if first.ndim == 0 and first.view(bits) == 0:  # +0.0 where the mask holds
             keep -= 1  # all ones where it does not
             out = np.bitwise_and(second.view(bits), keep, out=keep)
-        else:
+        elif second.ndim == 0 and second.view(bits) == 0:  # +0.0 where it does not
             np.negative(keep, out=keep)  # all ones where the mask holds
+            out = np.bitwise_and(first.view(bits), keep, out=keep)
+        else:
+            np.negative(keep, out=keep)
             out = np.bitwise_and(first.view(bits), keep)
-            if second.ndim or second.view(bits) != 0:  # not +0.0: its bits where not kept
-                np.invert(keep, out=keep)
-                np.bitwise_and(second.view(bits), keep, out=keep)
-                out |= keep
+            np.invert(keep, out=keep)
+            np.bitwise_and(second.view(bits), keep, out=keep)
+            out |= keep
         selected: Array = out.view(self.dtype)
         return selected
 
