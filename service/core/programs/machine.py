@@ -56,7 +56,8 @@ class Machine:
 
     def _subnormal(self, a: Array) -> bool:
         magnitude = np.abs(np.asarray(a, dtype=self.dtype))
-        return bool(((magnitude < self.smallest_normal) & (magnitude != 0)).any())
+        small = magnitude < self.smallest_normal
+        return bool(small.any() and (magnitude[small] != 0).any())  # zeros are few, if any
 
     def vector_body(self, *operands: Array) -> Mask:
         """The elements the vectorised body computes (the rest go through the scalar loop).
@@ -82,7 +83,11 @@ class Machine:
 
     def read(self, a: Array) -> Array:
         """An input as an arithmetic instruction sees it (DAZ)."""
-        if not self.flush or self._inputs_clean():
+        if not self.flush:
+            return a
+        if np.size(a) <= 4096 and not self._subnormal(a):  # small: look at it directly
+            return a
+        if self._inputs_clean():
             return a
         magnitude = np.abs(a)
         tiny = (magnitude < self.smallest_normal) & (magnitude != 0)
