@@ -74,7 +74,11 @@ def _as_program(fn: Function, params: dict[str, float]) -> syntax.Node:
 
 
 def _emulated(
-    fn: Function, x: FloatArray, options: ValueOptions, names: tuple[str, ...]
+    fn: Function,
+    params: dict[str, float],
+    x: FloatArray,
+    options: ValueOptions,
+    names: tuple[str, ...],
 ) -> dict[str, FloatArray]:
     if isinstance(options, SubgradientOptions) and (
         options.convention is not None or options.at_kink is not None
@@ -87,7 +91,7 @@ def _emulated(
         raise Invalid("emulate gives one gradient per element: use mode point", ("mode",))
     assert options.emulate is not None
     framework = EMULATORS[options.emulate]
-    node = _as_program(fn, fn.resolve(options.params))
+    node = _as_program(fn, params)
     try:
         if names == ("value",):
             return {"value": emulation.forward(framework, node, x)}
@@ -114,7 +118,7 @@ def evaluate_outputs(
     result = Evaluation(fn.name, params, dtypes.of(x.dtype).name, x.shape, {})
     per_kink: tuple[float, ...] = ()
     if options.emulate is not None:
-        result.outputs = _emulated(fn, x, options, names)
+        result.outputs = _emulated(fn, params, x, options, names)
         return result
     if "subgradient" in names:
         assert isinstance(options, SubgradientOptions)

@@ -27,7 +27,7 @@ def _framework(
 ) -> dict[str, Any]:
     framework = FRAMEWORKS[name]
     result: dict[str, Any] = {
-        "ops": syntax.written_with(node, name, tuple(framework.ops.items())),
+        "ops": syntax.written_with(node, tuple(framework.ops.items())),
         "value": None,
         "derivative": None,
         "in_subdifferential": None,

@@ -41,10 +41,30 @@ def mul(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return m.mul(x, y), lambda g: [m.mul(g, y), m.mul(g, x)]
 
 
+def exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    value = m.unary(np.exp, a[0])
+    return value, lambda g: [m.mul(g, value)]
+
+
+def sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    return m.unary(np.sin, x), lambda g: [m.mul(g, m.unary(np.cos, x))]
+
+
+def cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    """d cos = g * -sin(x), which has the bits of -(g * sin(x)): negation is exact."""
+    (x,) = a
+    return m.unary(np.cos, x), lambda g: [m.mul(m.neg(g), m.unary(np.sin, x))]
+
+
 def shared() -> dict[str, Rule]:
+    """The rules whose forward and backward every framework computes alike."""
     return {
         "where": where,
         "neg": neg,
+        "exp": exp,
+        "sin": sin,
+        "cos": cos,
         **{op: compare(name) for op, name in COMPARISONS.items()},
     }
 

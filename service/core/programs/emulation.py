@@ -55,13 +55,12 @@ class Framework:
     composites: dict[str, Callable[[Call], Node]] = field(default_factory=dict)
     # Bytes of input per step of the vectorised body, by dtype name (absent: no vector body).
     step_bytes: dict[str, int] = field(default_factory=dict)
-    missing: dict[str, str] = field(default_factory=dict)
     check: Callable[[str, tuple[float, ...]], str | None] = lambda name, params: None
 
     def refuse(self, node: Node) -> None:
         """Invalid if the program uses an op this framework does not have."""
         for call in _calls(node):
-            reason = self.missing.get(call.name) or self.check(call.name, call.params)
+            reason = self.check(call.name, call.params)
             if reason:
                 raise Invalid(f"{self.name} has no op for {call.name}: {reason}", ("program",))
 
@@ -90,10 +89,8 @@ class _Tape:
     framework: Framework
     x: Array
     entries: list[tuple[Backward, list[int | None]]] = field(default_factory=list)
-    depends: dict[int, bool] = field(default_factory=dict)
 
-    def record(self, value: Array, backward: Backward, args: list[tuple[Value, int | None]]) -> int:
-        ids = [i for _, i in args]
+    def record(self, backward: Backward, ids: list[int | None]) -> int:
         self.entries.append((backward, ids))
         return len(self.entries)
 
@@ -176,7 +173,7 @@ def _apply(
     value, backward = rule(tape.machine, arrays, params)
     if all(i is None for _, i in args):
         return value, None
-    return value, tape.record(value, backward, list(args))
+    return value, tape.record(backward, [i for _, i in args])
 
 
 @dataclass(frozen=True)

@@ -117,22 +117,15 @@ def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return value, lambda g: [m.mul(g, weight)]
 
 
-def _unary(kernel: np.ufunc, derivative: str) -> Rule:
-    def rule(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-        (x,) = a
-        value = m.unary(kernel, x)
-        if derivative == "value":
-            return value, lambda g: [m.mul(g, value)]
-        if derivative == "reciprocal":
-            return value, lambda g: [m.div(g, x)]
-        if derivative == "cos":
-            return value, lambda g: [m.mul(g, m.unary(np.cos, x))]
-        if derivative == "-sin":
-            return value, lambda g: [m.mul(m.neg(g), m.unary(np.sin, x))]
-        half = m.div(m.array(0.5), value)  # sqrt
-        return value, lambda g: [m.mul(g, half)]
+def _log(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    return m.unary(np.log, x), lambda g: [m.div(g, x)]
 
-    return rule
+
+def _sqrt(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    value = m.unary(np.sqrt, a[0])
+    half = m.div(m.array(0.5), value)
+    return value, lambda g: [m.mul(g, half)]
 
 
 def integer_power(m: Machine, x: Array, n: int) -> Array:
@@ -218,11 +211,8 @@ JAX = Framework(
         "max": _extremum(True),
         "min": _extremum(False),
         "softplus": _softplus,
-        "exp": _unary(np.exp, "value"),
-        "log": _unary(np.log, "reciprocal"),
-        "sin": _unary(np.sin, "cos"),
-        "cos": _unary(np.cos, "-sin"),
-        "sqrt": _unary(np.sqrt, "sqrt"),
+        "log": _log,
+        "sqrt": _sqrt,
         "pow": _pow,
         "+": common.add,
         "-": common.sub,

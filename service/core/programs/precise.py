@@ -13,6 +13,7 @@ smaller (where they disagree there is no derivative: a jump).
 from __future__ import annotations
 
 import math
+import operator
 from typing import Any
 
 import mpmath  # type: ignore[import-untyped]
@@ -195,12 +196,12 @@ def _call(name: str, a: list[mpf], params: tuple[float, ...]) -> mpf:
 
 
 _COMPARE = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
 }
 
 

@@ -315,7 +315,7 @@ def unparse(node: Node, names: dict[str, str] | None = None) -> str:
 
 
 @lru_cache(maxsize=1024)
-def written_with(node: Node, framework: str, names: tuple[tuple[str, str], ...]) -> str:
+def written_with(node: Node, names: tuple[tuple[str, str], ...]) -> str:
     """unparse(node, dict(names)), cached per program and framework."""
     return unparse(node, dict(names))
 

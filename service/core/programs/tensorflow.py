@@ -34,30 +34,31 @@ def _extremum(larger: bool) -> Rule:
     return rule
 
 
-def _masked(m: Machine, mask: np.ndarray) -> Backward:
-    # g times a 0/1 mask: the product of a flushed g and 0 or 1 is never subnormal
-    return lambda g: [np.multiply(m.read(g), mask, dtype=m.dtype)]
+def _masked(m: Machine, g: Array, mask: np.ndarray) -> list[Array | None]:
+    """ReluGrad and Relu6Grad: g times a 0/1 mask (a flushed g times 0 or 1 is never
+    subnormal, so the product needs no flushing)."""
+    return [np.multiply(m.read(g), mask, dtype=m.dtype)]
 
 
 def _relu(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
     zero = m.array(0)
     if not m.step:  # float16: Eigen's scalar loop throughout
-        return _max_value(m, x, zero, True), lambda g: _masked(m, m.gt(x, zero))(g)
+        return _max_value(m, x, zero, True), lambda g: _masked(m, g, m.gt(x, zero))
     # The vector body's answer everywhere (x where it reads as positive, else +0), then the
     # scalar tail's last few elements as the general rule has them.
     value = common.positive_part(m, x, m.smallest_normal)
     flat, tail = value.reshape(-1), x.size % m.step
     if tail:
         flat[-tail:] = _max_value(m, x.reshape(-1)[-tail:], zero, True)
-    return value, lambda g: _masked(m, x >= m.smallest_normal)(g)
+    return value, lambda g: _masked(m, g, x >= m.smallest_normal)
 
 
 def _relu6(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
     zero, six = m.array(0), m.array(6)
     value = _max_value(m, _max_value(m, x, zero, True), six, False)
-    return value, _masked(m, m.gt(x, zero) & m.lt(x, six))
+    return value, lambda g: _masked(m, g, m.gt(x, zero) & m.lt(x, six))
 
 
 def _leaky_relu(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -108,21 +109,16 @@ def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return value, lambda g: [m.div(g, denominator)]
 
 
-def _unary(kernel: np.ufunc, derivative: str) -> Rule:
-    def rule(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-        (x,) = a
-        value = m.unary(kernel, x)
-        if derivative == "value":
-            return value, lambda g: [m.mul(g, value)]
-        if derivative == "reciprocal":
-            return value, lambda g: [m.mul(g, m.div(m.array(1), x))]
-        if derivative == "cos":
-            return value, lambda g: [m.mul(g, m.unary(np.cos, x))]
-        if derivative == "-sin":
-            return value, lambda g: [m.mul(m.neg(g), m.unary(np.sin, x))]
-        return value, lambda g: [m.div(m.mul(g, m.array(0.5)), value)]  # SqrtGrad
+def _log(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    """LogGrad: grad * reciprocal(x)."""
+    (x,) = a
+    return m.unary(np.log, x), lambda g: [m.mul(g, m.div(m.array(1), x))]
 
-    return rule
+
+def _sqrt(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    """SqrtGrad: grad * 0.5 / y."""
+    value = m.unary(np.sqrt, a[0])
+    return value, lambda g: [m.div(m.mul(g, m.array(0.5)), value)]
 
 
 def _pow(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -184,11 +180,8 @@ TENSORFLOW = Framework(
         "max": _extremum(True),
         "min": _extremum(False),
         "softplus": _softplus,
-        "exp": _unary(np.exp, "value"),
-        "log": _unary(np.log, "reciprocal"),
-        "sin": _unary(np.sin, "cos"),
-        "cos": _unary(np.cos, "-sin"),
-        "sqrt": _unary(np.sqrt, "sqrt"),
+        "log": _log,
+        "sqrt": _sqrt,
         "pow": _pow,
         "+": common.add,
         "-": common.sub,

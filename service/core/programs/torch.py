@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from service.core.programs import common
 from service.core.programs.emulation import Backward, Framework, Rule
 from service.core.programs.machine import Array, Machine
 
@@ -116,24 +117,9 @@ def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return value, backward
 
 
-def _exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    value = m.unary(np.exp, a[0])
-    return value, lambda g: [m.mul(g, value)]
-
-
 def _log(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
     return m.unary(np.log, x), lambda g: [m.div(g, x)]
-
-
-def _sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    (x,) = a
-    return m.unary(np.sin, x), lambda g: [m.mul(g, m.unary(np.cos, x))]
-
-
-def _cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    (x,) = a
-    return m.unary(np.cos, x), lambda g: [m.mul(g, m.neg(m.unary(np.sin, x)))]
 
 
 def _sqrt(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -177,6 +163,8 @@ def _rdiv(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
 
 
 def _arith(op: str) -> Rule:
+    """+, - and /: PyTorch's differ from the shared ones (* is shared)."""
+
     def rule(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
         x, y = a
         if op in "+-":  # a number added to float16 is rounded to float16 first
@@ -184,26 +172,7 @@ def _arith(op: str) -> Rule:
             if op == "+":
                 return m.add(x, y), lambda g: [g, g]
             return m.sub(x, y), lambda g: [g, m.neg(g)]
-        if op == "*":
-            return m.mul(x, y), lambda g: [m.mul(g, y), m.mul(g, x)]
         return m.div(x, y), lambda g: [m.div(g, y), m.mul(m.neg(g), m.div(m.div(x, y), y))]
-
-    return rule
-
-
-def _neg(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    return m.neg(a[0]), lambda g: [m.neg(g)]
-
-
-def _where(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    condition, x, y = a
-    value = m.select(condition, x, y)
-    return value, lambda g: [None, m.select(condition, g, 0), m.select(condition, 0, g)]
-
-
-def _compare(name: str) -> Rule:
-    def rule(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-        return getattr(m, name)(a[0], a[1]), lambda g: [None, None]
 
     return rule
 
@@ -236,6 +205,7 @@ PYTORCH = Framework(
     step_bytes={"float16": 64, "float32": 64, "float64": 64},  # two 256-bit vectors a step
     ops=OPS,
     rules={
+        **common.shared(),
         "relu": _relu,
         "leaky_relu": _leaky_relu,
         "relu6": _hardtanh(0.0, 6.0),
@@ -247,26 +217,11 @@ PYTORCH = Framework(
         "max": _extremum(True),
         "min": _extremum(False),
         "softplus": _softplus,
-        "exp": _exp,
         "log": _log,
-        "sin": _sin,
-        "cos": _cos,
         "sqrt": _sqrt,
         "pow": _pow,
         "rdiv": _rdiv,
-        "neg": _neg,
-        "where": _where,
-        **{op: _arith(op) for op in "+-*/"},
-        **{
-            op: _compare(name)
-            for op, name in [
-                ("<", "lt"),
-                ("<=", "le"),
-                (">", "gt"),
-                (">=", "ge"),
-                ("==", "eq"),
-                ("!=", "ne"),
-            ]
-        },
+        "*": common.mul,
+        **{op: _arith(op) for op in "+-/"},
     },
 )
