@@ -138,14 +138,15 @@ def to_json(array: FloatArray) -> orjson.Fragment:
     value of the array's dtype) and null for each non-finite one; those nulls
     are then replaced, in order, by the words.
     """
-    native = np.require(array, dtype=array.dtype.newbyteorder("="), requirements="C")
+    native = array
+    if not (array.dtype.isnative and array.flags.c_contiguous):
+        native = np.ascontiguousarray(array, dtype=array.dtype.newbyteorder("="))
     flat = native.reshape(-1)
     text = orjson.dumps(native if native.ndim else flat, option=orjson.OPT_SERIALIZE_NUMPY)
     if native.ndim == 0:
         text = text[1:-1]
-    bad = ~np.isfinite(flat)
-    if bad.any():
-        odd = flat[bad]
+    if b"null" in text:  # only a non-finite value is written as null
+        odd = flat[~np.isfinite(flat)]
         words = np.where(np.isnan(odd), 0, np.where(odd > 0, 1, 2)).tolist()
         pieces = text.split(b"null")
         out = [pieces[0]]

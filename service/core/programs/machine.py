@@ -30,6 +30,11 @@ class Machine:
     # loop over the rest, and the two can answer a tie or a NaN differently; 0: scalar only.
     step: int
     smallest_normal: np.floating
+    # The bits of a value without its sign, as an unsigned integer of the dtype's width, and
+    # those of the smallest normal number, less one (see _subnormal).
+    unsigned: np.dtype[np.unsignedinteger]
+    magnitude: np.unsignedinteger
+    below_normal: np.unsignedinteger
     # The program's inputs (x and its numbers): when none is subnormal, no array of the run is,
     # since every arithmetic result is flushed and selects only move what they are given.
     inputs: tuple[Array, ...] = ()
@@ -47,7 +52,11 @@ class Machine:
         wide = np.dtype(np.float32) if wide_half and dtype == np.float16 else dtype
         step = step_bytes // dtype.itemsize
         normal = np.finfo(dtype).smallest_normal
-        return cls(dtype, flushes and dtype != np.float16, wide, step, normal, inputs)
+        unsigned = np.dtype(f"u{dtype.itemsize}")
+        magnitude = unsigned.type((1 << (8 * dtype.itemsize - 1)) - 1)
+        below = unsigned.type(np.asarray(normal).view(unsigned) - 1)
+        flush = flushes and dtype != np.float16
+        return cls(dtype, flush, wide, step, normal, unsigned, magnitude, below, inputs)
 
     def _inputs_clean(self) -> bool:
         if not self._clean:
@@ -55,9 +64,11 @@ class Machine:
         return self._clean[0]
 
     def _subnormal(self, a: Array) -> bool:
-        magnitude = np.abs(np.asarray(a, dtype=self.dtype))
-        small = magnitude < self.smallest_normal
-        return bool(small.any() and (magnitude[small] != 0).any())  # zeros are few, if any
+        """Whether a holds a subnormal number: one whose magnitude's bits, less one, are below
+        the smallest normal's (zero's wrap around to the largest unsigned integer)."""
+        flat = np.asarray(a, dtype=self.dtype).reshape(-1)  # 1-d: array arithmetic wraps silently
+        bits = np.bitwise_and(flat.view(self.unsigned), self.magnitude)
+        return bool(np.less(bits - 1, self.below_normal).any())
 
     def vector_body(self, *operands: Array) -> Mask:
         """The elements the vectorised body computes (the rest go through the scalar loop).
@@ -82,22 +93,24 @@ class Machine:
         return a.astype(self.opmath, copy=False)
 
     def read(self, a: Array) -> Array:
-        """An input as an arithmetic instruction sees it (DAZ)."""
-        if not self.flush:
+        """An input as an arithmetic instruction sees it (DAZ). Every array of a run is one of
+        its inputs, a select among them or a result that write flushed, so when the inputs hold
+        no subnormal, no array does."""
+        if not self.flush or self._inputs_clean():
             return a
-        if np.size(a) <= 4096 and not self._subnormal(a):  # small: look at it directly
-            return a
-        if self._inputs_clean():
-            return a
-        magnitude = np.abs(a)
-        tiny = (magnitude < self.smallest_normal) & (magnitude != 0)
-        if not tiny.any():  # the common case, found in a few cheap passes
-            return a
-        return np.where(tiny, np.copysign(0, a), a).astype(self.dtype)
+        return self._flushed(a)
 
     def write(self, a: Array) -> Array:
         """A result as an arithmetic instruction stores it (FTZ)."""
-        return self.read(np.asarray(a).astype(self.dtype, copy=False))
+        a = np.asarray(a).astype(self.dtype, copy=False)
+        return self._flushed(a) if self.flush else a
+
+    def _flushed(self, a: Array) -> Array:
+        if not self._subnormal(a):  # the common case, found in a few cheap passes
+            return a
+        magnitude = np.abs(a)
+        tiny = (magnitude < self.smallest_normal) & (magnitude != 0)
+        return np.where(tiny, np.copysign(0, a), a).astype(self.dtype)
 
     def add(self, a: Array, b: Array) -> Array:
         return self.write(np.add(self.read(a), self.read(b)))

@@ -244,3 +244,16 @@ def test_the_recorded_fixture_equals_a_live_run(tmp_path: Path) -> None:
 def test_subnormal_numbers_in_a_program_are_bit_for_bit(framework: str, program: str) -> None:
     """A number that is subnormal in float32 is flushed where the framework flushes."""
     compare(framework, parse(program), edges(np.float32))
+
+
+@pytest.mark.parametrize("framework", NAMES)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=lambda d: d.__name__)
+@pytest.mark.parametrize("program", ["x * 0.125", "x / 8", "x * x", "(x - 1) * 0.5 + 1"])
+def test_results_that_underflow_from_normal_inputs_are_bit_for_bit(
+    framework: str, dtype: type[np.floating], program: str
+) -> None:
+    """No input is subnormal, yet a product or quotient is: flushed where the framework
+    flushes, kept where it does not."""
+    tiny = np.finfo(dtype).smallest_normal
+    x = np.concatenate([edges(dtype), np.array([4, 3, -5, 2**20], dtype) * tiny])
+    compare(framework, parse(program), x[~((x != 0) & (np.abs(x) < tiny))])

@@ -59,6 +59,31 @@ def test_read_flushes_subnormals_to_zero_of_their_sign(dtype: type) -> None:
     assert m.read(clean) is clean  # nothing to flush: no copy
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=lambda d: d.__name__)
+@pytest.mark.parametrize("n", [10, 100_001])
+def test_a_product_that_underflows_is_flushed_though_the_inputs_are_normal(
+    dtype: type, n: int
+) -> None:
+    """Clean inputs spare the reads, never the check of a result."""
+    x = np.full(n, np.finfo(dtype).smallest_normal * 4, dtype)
+    x[::2] = 1.0
+    m = Machine.of(np.dtype(dtype), True, False, 0, (x, np.asarray(0.125, dtype)))
+    product = m.mul(x, np.asarray(0.125, dtype))
+    assert product[1::2].tolist() == [0.0] * (n // 2)  # 2^-1 of the smallest normal: flushed
+    assert product[::2].tolist() == [0.125] * ((n + 1) // 2)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: d.__name__)
+def test_subnormals_are_told_from_zeros_normals_and_non_finite_values(dtype: type) -> None:
+    m = Machine.of(np.dtype(dtype), flushes=True, wide_half=False, step_bytes=0)
+    info = np.finfo(dtype)
+    for value in (info.smallest_subnormal, info.smallest_normal - info.smallest_subnormal):
+        assert m._subnormal(np.array([1.0, -value], dtype))
+        assert m._subnormal(np.array(value, dtype))
+    for value in (0.0, -0.0, info.smallest_normal, -info.smallest_normal, np.inf, np.nan):
+        assert not m._subnormal(np.array([value, 1.0], dtype))
+
+
 def test_float16_is_never_flushed() -> None:
     m = Machine.of(np.dtype(np.float16), flushes=True, wide_half=False, step_bytes=0)
     x = np.array([np.finfo(np.float16).smallest_subnormal], np.float16)
