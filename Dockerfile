@@ -17,7 +17,8 @@ COPY --from=build /wheels /wheels
 RUN pip install /wheels/*.whl && rm -rf /wheels
 USER app
 WORKDIR /home/app
-EXPOSE 8000
+# HTTP, and the Open Inference Protocol over gRPC (RELU_GRPC_PORT)
+EXPOSE 8000 8001
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('PORT', '8000') + '/readyz', timeout=2)"]
 # Applies the migrations (a no-op when the database is at head), then serves.

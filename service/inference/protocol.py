@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import orjson
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from service.core.errors import Invalid
+from service.core.errors import Invalid, Loc
 from service.core.evaluate import OUTPUTS
 from service.evaluation.schemas import SubgradientOptions
 from service.wire import arrays, dtypes
@@ -53,6 +54,13 @@ class InferenceRequest(BaseModel):
     outputs: list[RequestedOutput] | None = None
 
 
+class RepositoryIndexRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    repository_name: str = ""
+    ready: bool = False  # every model is always ready: the index is the same either way
+
+
 @dataclass(frozen=True)
 class Plan:
     """What a request asks for, once its header is read."""
@@ -79,12 +87,37 @@ def parse_header(raw: bytes) -> Any:
             raise Invalid(f"the inference header is not valid JSON: {exc}") from None
 
 
+def repository_request(raw: bytes) -> RepositoryIndexRequest:
+    """The repository index's body: a JSON object, or nothing (tritonclient sends nothing)."""
+    if not raw.strip():
+        return RepositoryIndexRequest()
+    try:
+        return RepositoryIndexRequest.model_validate(parse_header(raw))
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+
+
 def _is_true(value: Any) -> bool:
     return value is True
 
 
+def in_parameters(loc: Loc) -> Loc:
+    """An option's location (params.beta, at_kink) among the request's "parameters"."""
+    return ("parameters", *(loc[1:] if loc[:1] == ("params",) else loc))
+
+
+def _invalid(exc: ValidationError, move: Callable[[Loc], Loc] = lambda loc: loc) -> Invalid:
+    first = exc.errors(include_url=False)[0]
+    return Invalid(first["msg"], move(tuple(first["loc"])))
+
+
 def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) -> Plan:
-    request = InferenceRequest.model_validate(header)
+    """The request's plan, from its JSON header (HTTP) or the same shape built from a
+    ModelInferRequest (gRPC): every rule of the protocol is checked here, once."""
+    try:
+        request = InferenceRequest.model_validate(header)
+    except ValidationError as exc:
+        raise _invalid(exc) from None
     if len(request.inputs) != 1 or request.inputs[0].name != INPUT_NAME:
         given = [t.name for t in request.inputs]
         raise Invalid(f"expected exactly one input named {INPUT_NAME!r}, got {given}")
@@ -130,15 +163,20 @@ def plan(header: Any, function_param_names: tuple[str, ...], max_elements: int) 
     binary = frozenset(
         o.name for o in requested if all_binary or _is_true(o.parameters.get("binary_data"))
     )
-    options = SubgradientOptions.model_validate(
-        {
-            "dtype": element_type.name,
-            "params": {k: v for k, v in request.parameters.items() if k in function_param_names},
-            "convention": request.parameters.get("convention"),
-            "at_kink": request.parameters.get("at_kink"),
-            "emulate": request.parameters.get("emulate"),
-        }
-    )
+    try:
+        options = SubgradientOptions.model_validate(
+            {
+                "dtype": element_type.name,
+                "params": {
+                    k: v for k, v in request.parameters.items() if k in function_param_names
+                },
+                "convention": request.parameters.get("convention"),
+                "at_kink": request.parameters.get("at_kink"),
+                "emulate": request.parameters.get("emulate"),
+            }
+        )
+    except ValidationError as exc:
+        raise _invalid(exc, in_parameters) from None
     return Plan(
         request=request,
         tensor=tensor,
@@ -163,6 +201,14 @@ def json_input(plan: Plan, max_elements: int) -> FloatArray:
             f"needs {math.prod(plan.shape)}"
         )
     return array.reshape(plan.shape)
+
+
+def binary_input(plan: Plan, data: bytes) -> FloatArray:
+    """Input x from its raw little-endian bytes (their length is checked by plan), in memory
+    of its own that the evaluation may overwrite."""
+    x = np.empty(plan.shape, plan.element_type.numpy)
+    arrays.byte_view(x)[:] = data
+    return x
 
 
 def response(

@@ -1,29 +1,36 @@
-"""/v2: every catalogue function served as a model of the Open Inference Protocol."""
+"""/v2: every catalogue function served as a model of the Open Inference Protocol. The work is
+service.py's, shared with the gRPC service; this module reads and writes HTTP."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
+from dataclasses import asdict
 from typing import Annotated, Any
 
 import numpy as np
 from fastapi import APIRouter, Path, Request
-from pydantic import ValidationError
 from starlette.responses import Response
 
-from service import __version__
-from service.core.catalogue import CATALOGUE, Function, get_function
-from service.core.errors import Invalid, Loc, TooLarge
-from service.core.evaluate import OUTPUTS
+from service.core.catalogue import CATALOGUE, Function
+from service.core.errors import Invalid, TooLarge
 from service.errors import BadRequest, NotFound, PayloadTooLarge, ServiceError, Unprocessable
-from service.evaluation.service import evaluate_outputs
 from service.http import structure
 from service.http.body import BodyReader, header_number
 from service.http.openapi import INFERENCE_ERROR, Responses, errors, example, inline_schema
 from service.http.responses import BufferResponse
 from service.http.structure import JsonLimits
-from service.http.threads import run_sized
 from service.inference import protocol
 from service.inference.protocol import Plan
+from service.inference.service import (
+    Unknown,
+    describe,
+    metadata,
+    model,
+    repository_index,
+    server_metadata,
+    statistics,
+)
+from service.inference.service import infer as run_inference
 from service.settings import Settings
 from service.state import state_of
 from service.wire import arrays
@@ -101,39 +108,29 @@ def _versioned(operation_id: str) -> str:
     return "modelVersion" + operation_id.removeprefix("model")
 
 
-def _in_parameters(loc: Loc) -> Loc:
-    """An option's location (params.beta, at_kink) in the request's "parameters"."""
-    return ("parameters", *(loc[1:] if loc[:1] == ("params",) else loc))
-
-
 def _protocol_error(exc: Invalid) -> ServiceError:
     """The protocol's answer to input it cannot use: 413 over a limit, 400 otherwise."""
     if isinstance(exc, TooLarge):
-        return PayloadTooLarge(exc.message)
-    where = ".".join(map(str, exc.loc))
-    return BadRequest(f"{where}: {exc.message}" if where else exc.message)
+        return PayloadTooLarge(describe(exc))
+    return BadRequest(describe(exc))
 
 
-def _model(request: Request, name: str) -> str:
-    """The model's name, when it and the version in the path (if any) exist."""
-    version = request.path_params.get("version")
-    if name not in CATALOGUE:
-        raise NotFound(f"no model named {name!r}; models: {', '.join(CATALOGUE)}")
-    if version is not None and version != "1":
-        raise NotFound(f"model {name!r} has only version 1")
-    return name
+def _model(request: Request, name: str) -> Function:
+    """The model, when it and the version in the path (if any) exist."""
+    try:
+        return model(name, request.path_params.get("version"))
+    except Unknown as exc:
+        raise NotFound(str(exc)) from None
 
 
 @router.get(
     "",
     operation_id="serverMetadata",
     summary="Server metadata",
-    responses=example(
-        {"name": "relu-service", "version": "0.1.0", "extensions": ["binary_tensor_data"]}
-    ),
+    responses=example(server_metadata()),
 )
-async def server_metadata() -> dict[str, Any]:
-    return {"name": "relu-service", "version": __version__, "extensions": ["binary_tensor_data"]}
+async def get_server_metadata() -> dict[str, Any]:
+    return server_metadata()
 
 
 @router.get(
@@ -153,30 +150,64 @@ async def ready() -> dict[str, bool]:
     return {"ready": True}
 
 
-def _metadata(name: str) -> dict[str, Any]:
-    fn = get_function(name)
-    tensor = {"datatype": "FP32", "shape": [-1]}
-    return {
-        "name": fn.name,
-        "versions": ["1"],
-        "platform": "numpy",
-        "inputs": [{"name": protocol.INPUT_NAME, **tensor}],
-        "outputs": [{"name": output, **tensor} for output in OUTPUTS],
-        "parameters": {
-            "description": f"{fn.title}: {fn.formula}; FP16, FP32 and FP64 inputs of any shape",
-            "function_parameters": [p.name for p in fn.params],
-        },
+_INDEX_BODY = {
+    "requestBody": {
+        "required": False,
+        "content": {"application/json": {"schema": inline_schema(protocol.RepositoryIndexRequest)}},
     }
+}
+
+
+@router.post(
+    "/repository/index",
+    operation_id="repositoryIndex",
+    summary="Repository index: every model, its version and state",
+    openapi_extra=_INDEX_BODY,
+    responses={
+        **example(repository_index()[:1]),
+        **_errors(400, 404),
+    },
+)
+async def get_repository_index(request: Request) -> list[dict[str, str]]:
+    try:
+        asked = protocol.repository_request(await request.body())
+        return repository_index(asked.repository_name)
+    except Invalid as exc:
+        raise _protocol_error(exc) from None
+    except Unknown as exc:
+        raise NotFound(str(exc)) from None
+
+
+# Before /models/{name}, which would take "stats" for a model's name.
+@router.get(
+    "/models/stats",
+    operation_id="serverStatistics",
+    summary="Inference statistics of every model (this process's)",
+    responses=example({"model_stats": statistics()[:1]}),
+)
+async def all_statistics() -> dict[str, Any]:
+    return {"model_stats": statistics()}
 
 
 @_model_route("", "modelMetadata", "Model metadata", responses=_errors(404))
 async def model_metadata(name: ModelName, request: Request) -> dict[str, Any]:
-    return _metadata(_model(request, name))
+    return asdict(metadata(_model(request, name)))
 
 
 @_model_route("/ready", "modelReady", "Model readiness", responses=_errors(404))
 async def model_ready(name: ModelName, request: Request) -> dict[str, Any]:
-    return {"name": _model(request, name), "ready": True}
+    return {"name": _model(request, name).name, "ready": True}
+
+
+@_model_route(
+    "/stats",
+    "modelStatistics",
+    "Inference statistics (this process's)",
+    responses={**example({"model_stats": statistics("relu")}), **_errors(404)},
+)
+async def model_statistics(name: ModelName, request: Request) -> dict[str, Any]:
+    fn = _model(request, name)
+    return {"model_stats": statistics(fn.name, request.path_params.get("version", ""))}
 
 
 async def _read(request: Request, fn: Function, settings: Settings) -> tuple[Plan, FloatArray]:
@@ -206,9 +237,6 @@ async def _read(request: Request, fn: Function, settings: Settings) -> tuple[Pla
             return plan, x
         if header_length is None:
             raise Invalid(f"input x is binary, but the {HEADER_LENGTH} header is missing")
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
     except Invalid as exc:
         raise _protocol_error(exc) from None
     x = np.empty(plan.shape, plan.element_type.numpy)
@@ -238,20 +266,23 @@ _INFER_BODY = {
 )
 async def infer(name: ModelName, request: Request) -> Response:
     state = state_of(request)
-    fn = get_function(_model(request, name))
-    plan, x = await _read(request, fn, state.settings)
-    state.metrics.elements.inc(x.size)
+    fn = _model(request, name)
 
-    def run() -> Response:
-        try:
-            result = evaluate_outputs(name, x, plan.options, plan.outputs, may_overwrite_x=True)
-        except Invalid as exc:
-            raise _protocol_error(exc.relocated(_in_parameters)) from None
-        head, tails = protocol.response(plan, fn.name, result.outputs)
-        if not tails:
-            return Response(head, media_type="application/json")
-        return BufferResponse(
-            [head, *tails], "application/octet-stream", {HEADER_LENGTH: str(len(head))}
-        )
+    async def decode() -> tuple[Plan, FloatArray]:
+        plan, x = await _read(request, fn, state.settings)
+        state.metrics.elements.inc(x.size)
+        return plan, x
 
-    return await run_sized(run, x.size)
+    try:
+        return await run_inference(fn, decode, _encode)
+    except Invalid as exc:
+        raise _protocol_error(exc) from None
+
+
+def _encode(plan: Plan, model_name: str, outputs: dict[str, FloatArray]) -> Response:
+    head, tails = protocol.response(plan, model_name, outputs)
+    if not tails:
+        return Response(head, media_type="application/json")
+    return BufferResponse(
+        [head, *tails], "application/octet-stream", {HEADER_LENGTH: str(len(head))}
+    )

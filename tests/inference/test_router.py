@@ -8,6 +8,8 @@ import httpx
 import numpy as np
 import pytest
 
+from service.core.catalogue import CATALOGUE
+
 pytestmark = pytest.mark.anyio
 
 HEADER = "inference-header-content-length"
@@ -53,7 +55,12 @@ def split_binary(response: httpx.Response) -> tuple[dict[str, Any], dict[str, np
 
 async def test_server_metadata_and_health(client: httpx.AsyncClient) -> None:
     meta = (await client.get("/v2")).json()
-    assert "binary_tensor_data" in meta["extensions"]
+    assert meta["extensions"] == [
+        "binary_tensor_data",
+        "parameters",
+        "model_repository",
+        "statistics",
+    ]
     assert (await client.get("/v2/health/live")).status_code == 200
     assert (await client.get("/v2/health/ready")).status_code == 200
 
@@ -71,6 +78,10 @@ async def test_model_metadata(client: httpx.AsyncClient) -> None:
         "right",
     ]
     assert meta["parameters"]["function_parameters"] == ["negative_slope"]
+    tensors = [*meta["inputs"], *meta["outputs"]]
+    assert {(t["datatype"], tuple(t["shape"])) for t in tensors} == {("FP64", (-1,))}
+    assert meta["parameters"]["datatypes"] == ["FP16", "FP32", "FP64"]
+    assert meta["parameters"]["max_rank"] == 32
     assert (await client.get("/v2/models/leaky_relu/versions/1")).status_code == 200
     assert (await client.get("/v2/models/relu/ready")).status_code == 200
     assert (await client.get("/v2/models/relu/versions/1/ready")).status_code == 200
@@ -235,3 +246,83 @@ async def test_infer_on_versioned_path(client: httpx.AsyncClient) -> None:
     assert ok.status_code == 200
     missing = await client.post("/v2/models/relu/versions/7/infer", json=request_body)
     assert missing.status_code == 404
+
+
+def _json_infer(datatype: str, shape: list[int]) -> dict[str, Any]:
+    return {
+        "inputs": [
+            {"name": "x", "shape": shape, "datatype": datatype, "data": [-1.0] * math.prod(shape)}
+        ]
+    }
+
+
+async def test_the_metadata_s_claims_hold(client: httpx.AsyncClient) -> None:
+    """Every datatype the metadata names, at the advertised shape [-1], at other ranks and at
+    the largest; the outputs in x's datatype and shape."""
+    meta = (await client.get("/v2/models/relu")).json()
+    max_rank = meta["parameters"]["max_rank"]
+    for datatype in meta["parameters"]["datatypes"]:
+        for shape in ([4], [], [2, 3, 1], [1] * max_rank):
+            response = await client.post("/v2/models/relu/infer", json=_json_infer(datatype, shape))
+            assert response.status_code == 200, response.text
+            for output in response.json()["outputs"]:
+                assert (output["datatype"], output["shape"]) == (datatype, shape)
+    too_deep = await client.post("/v2/models/relu/infer", json=_json_infer("FP32", [1] * 33))
+    assert too_deep.status_code == 400
+    assert "at most 32 sizes" in too_deep.json()["error"]
+
+
+async def test_repository_index(client: httpx.AsyncClient) -> None:
+    everything = await client.post("/v2/repository/index")
+    assert everything.status_code == 200
+    assert everything.json()[0] == {"name": "relu", "version": "1", "state": "READY", "reason": ""}
+    assert [m["name"] for m in everything.json()] == list(CATALOGUE)
+    ready = await client.post("/v2/repository/index", json={"ready": True})
+    assert ready.json() == everything.json()
+    for body, status in (
+        ({"repository_name": "elsewhere"}, 404),
+        ({"repository": ""}, 400),
+        ({"ready": "maybe"}, 400),
+        ([], 400),
+    ):
+        response = await client.post("/v2/repository/index", json=body)
+        assert response.status_code == status, body
+        assert set(response.json()) == {"error"}
+    broken = await client.post("/v2/repository/index", content=b"{nope")
+    assert broken.status_code == 400
+
+
+def _counts(body: dict[str, Any]) -> tuple[int, int, int, int]:
+    (entry,) = body["model_stats"]
+    stats = entry["inference_stats"]
+    return (
+        entry["inference_count"],
+        entry["execution_count"],
+        stats["success"]["count"],
+        stats["fail"]["count"],
+    )
+
+
+async def test_statistics_routes(client: httpx.AsyncClient) -> None:
+    every = (await client.get("/v2/models/stats")).json()["model_stats"]
+    assert [(m["name"], m["version"]) for m in every] == [(n, "1") for n in CATALOGUE]
+    assert set(every[0]["inference_stats"]) == {
+        "success",
+        "fail",
+        "queue",
+        "compute_input",
+        "compute_infer",
+        "compute_output",
+    }
+    before = (await client.get("/v2/models/relu6/stats")).json()
+    body = {"inputs": [{"name": "x", "shape": [2], "datatype": "FP32", "data": [-1, 7]}]}
+    assert (await client.post("/v2/models/relu6/infer", json=body)).status_code == 200
+    bad = {"inputs": [{"name": "x", "shape": [3], "datatype": "FP32", "data": [-1, 7]}]}
+    assert (await client.post("/v2/models/relu6/infer", json=bad)).status_code == 400
+    after = (await client.get("/v2/models/relu6/versions/1/stats")).json()
+    assert [a - b for a, b in zip(_counts(after), _counts(before), strict=True)] == [1, 1, 1, 1]
+    assert after["model_stats"][0]["last_inference"] > 0
+    for path in ("/v2/models/gelu/stats", "/v2/models/relu/versions/2/stats"):
+        missing = await client.get(path)
+        assert missing.status_code == 404
+        assert set(missing.json()) == {"error"}
