@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import service.lti.models  # noqa: F401  (its tables join Base.metadata)
 from service.quiz.models import Base
 
 config = context.config
