@@ -1,0 +1,477 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.evaluate_subgradient_convention_type_0 import (
+    EvaluateSubgradientConventionType0,
+)
+from ...models.evaluate_subgradient_dtype_type_0 import (
+    EvaluateSubgradientDtypeType0,
+)
+from ...models.evaluate_subgradient_emulate_type_0 import (
+    EvaluateSubgradientEmulateType0,
+)
+from ...models.evaluate_subgradient_json_subgradient_request import EvaluateSubgradientJsonSubgradientRequest
+from ...models.evaluate_subgradient_mode_type_0 import (
+    EvaluateSubgradientModeType0,
+)
+from ...models.evaluate_subgradient_name import EvaluateSubgradientName
+from ...models.problem import Problem
+from ...models.subgradient_response import SubgradientResponse
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    name: EvaluateSubgradientName,
+    *,
+    body: EvaluateSubgradientJsonSubgradientRequest | File | Unset = UNSET,
+    negative_slope: float | None | Unset = UNSET,
+    min_val: float | None | Unset = UNSET,
+    max_val: float | None | Unset = UNSET,
+    beta: float | None | Unset = UNSET,
+    dtype: EvaluateSubgradientDtypeType0 | None | Unset = UNSET,
+    shape: None | str | Unset = UNSET,
+    emulate: EvaluateSubgradientEmulateType0 | None | Unset = UNSET,
+    mode: EvaluateSubgradientModeType0 | None | Unset = UNSET,
+    convention: EvaluateSubgradientConventionType0 | None | Unset = UNSET,
+    at_kink: float | None | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_negative_slope: float | None | Unset
+    if isinstance(negative_slope, Unset):
+        json_negative_slope = UNSET
+    else:
+        json_negative_slope = negative_slope
+    params["negative_slope"] = json_negative_slope
+
+    json_min_val: float | None | Unset
+    if isinstance(min_val, Unset):
+        json_min_val = UNSET
+    else:
+        json_min_val = min_val
+    params["min_val"] = json_min_val
+
+    json_max_val: float | None | Unset
+    if isinstance(max_val, Unset):
+        json_max_val = UNSET
+    else:
+        json_max_val = max_val
+    params["max_val"] = json_max_val
+
+    json_beta: float | None | Unset
+    if isinstance(beta, Unset):
+        json_beta = UNSET
+    else:
+        json_beta = beta
+    params["beta"] = json_beta
+
+    json_dtype: None | str | Unset
+    if isinstance(dtype, Unset):
+        json_dtype = UNSET
+    elif isinstance(dtype, str):
+        json_dtype = dtype
+    else:
+        json_dtype = dtype
+    params["dtype"] = json_dtype
+
+    json_shape: None | str | Unset
+    if isinstance(shape, Unset):
+        json_shape = UNSET
+    else:
+        json_shape = shape
+    params["shape"] = json_shape
+
+    json_emulate: None | str | Unset
+    if isinstance(emulate, Unset):
+        json_emulate = UNSET
+    elif isinstance(emulate, str):
+        json_emulate = emulate
+    else:
+        json_emulate = emulate
+    params["emulate"] = json_emulate
+
+    json_mode: None | str | Unset
+    if isinstance(mode, Unset):
+        json_mode = UNSET
+    elif isinstance(mode, str):
+        json_mode = mode
+    else:
+        json_mode = mode
+    params["mode"] = json_mode
+
+    json_convention: None | str | Unset
+    if isinstance(convention, Unset):
+        json_convention = UNSET
+    elif isinstance(convention, str):
+        json_convention = convention
+    else:
+        json_convention = convention
+    params["convention"] = json_convention
+
+    json_at_kink: float | None | Unset
+    if isinstance(at_kink, Unset):
+        json_at_kink = UNSET
+    else:
+        json_at_kink = at_kink
+    params["at_kink"] = json_at_kink
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/functions/{name}/subgradient".format(
+            name=quote(str(name), safe=""),
+        ),
+        "params": params,
+    }
+
+    if isinstance(body, EvaluateSubgradientJsonSubgradientRequest):
+        _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/octet-stream"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SubgradientResponse | None:
+    if response.status_code == 200:
+        response_200 = SubgradientResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 408:
+        response_408 = Problem.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SubgradientResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    name: EvaluateSubgradientName,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EvaluateSubgradientJsonSubgradientRequest | File | Unset = UNSET,
+    negative_slope: float | None | Unset = UNSET,
+    min_val: float | None | Unset = UNSET,
+    max_val: float | None | Unset = UNSET,
+    beta: float | None | Unset = UNSET,
+    dtype: EvaluateSubgradientDtypeType0 | None | Unset = UNSET,
+    shape: None | str | Unset = UNSET,
+    emulate: EvaluateSubgradientEmulateType0 | None | Unset = UNSET,
+    mode: EvaluateSubgradientModeType0 | None | Unset = UNSET,
+    convention: EvaluateSubgradientConventionType0 | None | Unset = UNSET,
+    at_kink: float | None | Unset = UNSET,
+) -> Response[Problem | SubgradientResponse]:
+    """Subgradients, subdifferentials or one-sided derivatives for a batch
+
+     The named function's subgradients for a batch: one value per element (`mode=point`, with a
+    convention or `at_kink`), the subdifferential (`mode=interval`) or the one-sided derivatives
+    (`mode=one_sided`).
+
+    Args:
+        name (EvaluateSubgradientName): a catalogue function
+        negative_slope (float | None | Unset):
+        min_val (float | None | Unset):
+        max_val (float | None | Unset):
+        beta (float | None | Unset):
+        dtype (EvaluateSubgradientDtypeType0 | None | Unset):
+        shape (None | str | Unset):
+        emulate (EvaluateSubgradientEmulateType0 | None | Unset):
+        mode (EvaluateSubgradientModeType0 | None | Unset):
+        convention (EvaluateSubgradientConventionType0 | None | Unset):
+        at_kink (float | None | Unset):
+        body (EvaluateSubgradientJsonSubgradientRequest):
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubgradientResponse]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        body=body,
+        negative_slope=negative_slope,
+        min_val=min_val,
+        max_val=max_val,
+        beta=beta,
+        dtype=dtype,
+        shape=shape,
+        emulate=emulate,
+        mode=mode,
+        convention=convention,
+        at_kink=at_kink,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    name: EvaluateSubgradientName,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EvaluateSubgradientJsonSubgradientRequest | File | Unset = UNSET,
+    negative_slope: float | None | Unset = UNSET,
+    min_val: float | None | Unset = UNSET,
+    max_val: float | None | Unset = UNSET,
+    beta: float | None | Unset = UNSET,
+    dtype: EvaluateSubgradientDtypeType0 | None | Unset = UNSET,
+    shape: None | str | Unset = UNSET,
+    emulate: EvaluateSubgradientEmulateType0 | None | Unset = UNSET,
+    mode: EvaluateSubgradientModeType0 | None | Unset = UNSET,
+    convention: EvaluateSubgradientConventionType0 | None | Unset = UNSET,
+    at_kink: float | None | Unset = UNSET,
+) -> Problem | SubgradientResponse | None:
+    """Subgradients, subdifferentials or one-sided derivatives for a batch
+
+     The named function's subgradients for a batch: one value per element (`mode=point`, with a
+    convention or `at_kink`), the subdifferential (`mode=interval`) or the one-sided derivatives
+    (`mode=one_sided`).
+
+    Args:
+        name (EvaluateSubgradientName): a catalogue function
+        negative_slope (float | None | Unset):
+        min_val (float | None | Unset):
+        max_val (float | None | Unset):
+        beta (float | None | Unset):
+        dtype (EvaluateSubgradientDtypeType0 | None | Unset):
+        shape (None | str | Unset):
+        emulate (EvaluateSubgradientEmulateType0 | None | Unset):
+        mode (EvaluateSubgradientModeType0 | None | Unset):
+        convention (EvaluateSubgradientConventionType0 | None | Unset):
+        at_kink (float | None | Unset):
+        body (EvaluateSubgradientJsonSubgradientRequest):
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubgradientResponse
+    """
+
+    return sync_detailed(
+        name=name,
+        client=client,
+        body=body,
+        negative_slope=negative_slope,
+        min_val=min_val,
+        max_val=max_val,
+        beta=beta,
+        dtype=dtype,
+        shape=shape,
+        emulate=emulate,
+        mode=mode,
+        convention=convention,
+        at_kink=at_kink,
+    ).parsed
+
+
+async def asyncio_detailed(
+    name: EvaluateSubgradientName,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EvaluateSubgradientJsonSubgradientRequest | File | Unset = UNSET,
+    negative_slope: float | None | Unset = UNSET,
+    min_val: float | None | Unset = UNSET,
+    max_val: float | None | Unset = UNSET,
+    beta: float | None | Unset = UNSET,
+    dtype: EvaluateSubgradientDtypeType0 | None | Unset = UNSET,
+    shape: None | str | Unset = UNSET,
+    emulate: EvaluateSubgradientEmulateType0 | None | Unset = UNSET,
+    mode: EvaluateSubgradientModeType0 | None | Unset = UNSET,
+    convention: EvaluateSubgradientConventionType0 | None | Unset = UNSET,
+    at_kink: float | None | Unset = UNSET,
+) -> Response[Problem | SubgradientResponse]:
+    """Subgradients, subdifferentials or one-sided derivatives for a batch
+
+     The named function's subgradients for a batch: one value per element (`mode=point`, with a
+    convention or `at_kink`), the subdifferential (`mode=interval`) or the one-sided derivatives
+    (`mode=one_sided`).
+
+    Args:
+        name (EvaluateSubgradientName): a catalogue function
+        negative_slope (float | None | Unset):
+        min_val (float | None | Unset):
+        max_val (float | None | Unset):
+        beta (float | None | Unset):
+        dtype (EvaluateSubgradientDtypeType0 | None | Unset):
+        shape (None | str | Unset):
+        emulate (EvaluateSubgradientEmulateType0 | None | Unset):
+        mode (EvaluateSubgradientModeType0 | None | Unset):
+        convention (EvaluateSubgradientConventionType0 | None | Unset):
+        at_kink (float | None | Unset):
+        body (EvaluateSubgradientJsonSubgradientRequest):
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubgradientResponse]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        body=body,
+        negative_slope=negative_slope,
+        min_val=min_val,
+        max_val=max_val,
+        beta=beta,
+        dtype=dtype,
+        shape=shape,
+        emulate=emulate,
+        mode=mode,
+        convention=convention,
+        at_kink=at_kink,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    name: EvaluateSubgradientName,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EvaluateSubgradientJsonSubgradientRequest | File | Unset = UNSET,
+    negative_slope: float | None | Unset = UNSET,
+    min_val: float | None | Unset = UNSET,
+    max_val: float | None | Unset = UNSET,
+    beta: float | None | Unset = UNSET,
+    dtype: EvaluateSubgradientDtypeType0 | None | Unset = UNSET,
+    shape: None | str | Unset = UNSET,
+    emulate: EvaluateSubgradientEmulateType0 | None | Unset = UNSET,
+    mode: EvaluateSubgradientModeType0 | None | Unset = UNSET,
+    convention: EvaluateSubgradientConventionType0 | None | Unset = UNSET,
+    at_kink: float | None | Unset = UNSET,
+) -> Problem | SubgradientResponse | None:
+    """Subgradients, subdifferentials or one-sided derivatives for a batch
+
+     The named function's subgradients for a batch: one value per element (`mode=point`, with a
+    convention or `at_kink`), the subdifferential (`mode=interval`) or the one-sided derivatives
+    (`mode=one_sided`).
+
+    Args:
+        name (EvaluateSubgradientName): a catalogue function
+        negative_slope (float | None | Unset):
+        min_val (float | None | Unset):
+        max_val (float | None | Unset):
+        beta (float | None | Unset):
+        dtype (EvaluateSubgradientDtypeType0 | None | Unset):
+        shape (None | str | Unset):
+        emulate (EvaluateSubgradientEmulateType0 | None | Unset):
+        mode (EvaluateSubgradientModeType0 | None | Unset):
+        convention (EvaluateSubgradientConventionType0 | None | Unset):
+        at_kink (float | None | Unset):
+        body (EvaluateSubgradientJsonSubgradientRequest):
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubgradientResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            name=name,
+            client=client,
+            body=body,
+            negative_slope=negative_slope,
+            min_val=min_val,
+            max_val=max_val,
+            beta=beta,
+            dtype=dtype,
+            shape=shape,
+            emulate=emulate,
+            mode=mode,
+            convention=convention,
+            at_kink=at_kink,
+        )
+    ).parsed

@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.inference_error import InferenceError
+from ...models.model_ready_name import ModelReadyName
+from ...models.model_ready_response_modelready import ModelReadyResponseModelready
+from ...types import Response
+
+
+def _get_kwargs(
+    name: ModelReadyName,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/models/{name}/ready".format(
+            name=quote(str(name), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InferenceError | ModelReadyResponseModelready | None:
+    if response.status_code == 200:
+        response_200 = ModelReadyResponseModelready.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = InferenceError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = InferenceError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = InferenceError.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 413:
+        response_413 = InferenceError.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = InferenceError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = InferenceError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = InferenceError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InferenceError | ModelReadyResponseModelready]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    name: ModelReadyName,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[InferenceError | ModelReadyResponseModelready]:
+    """Model readiness
+
+    Args:
+        name (ModelReadyName): a catalogue function
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InferenceError | ModelReadyResponseModelready]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    name: ModelReadyName,
+    *,
+    client: AuthenticatedClient | Client,
+) -> InferenceError | ModelReadyResponseModelready | None:
+    """Model readiness
+
+    Args:
+        name (ModelReadyName): a catalogue function
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InferenceError | ModelReadyResponseModelready
+    """
+
+    return sync_detailed(
+        name=name,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    name: ModelReadyName,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[InferenceError | ModelReadyResponseModelready]:
+    """Model readiness
+
+    Args:
+        name (ModelReadyName): a catalogue function
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InferenceError | ModelReadyResponseModelready]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    name: ModelReadyName,
+    *,
+    client: AuthenticatedClient | Client,
+) -> InferenceError | ModelReadyResponseModelready | None:
+    """Model readiness
+
+    Args:
+        name (ModelReadyName): a catalogue function
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InferenceError | ModelReadyResponseModelready
+    """
+
+    return (
+        await asyncio_detailed(
+            name=name,
+            client=client,
+        )
+    ).parsed

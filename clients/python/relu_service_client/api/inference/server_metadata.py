@@ -1,0 +1,159 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.inference_error import InferenceError
+from ...models.server_metadata_response_servermetadata import ServerMetadataResponseServermetadata
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InferenceError | ServerMetadataResponseServermetadata | None:
+    if response.status_code == 200:
+        response_200 = ServerMetadataResponseServermetadata.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = InferenceError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 408:
+        response_408 = InferenceError.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 413:
+        response_413 = InferenceError.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = InferenceError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = InferenceError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = InferenceError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InferenceError | ServerMetadataResponseServermetadata]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[InferenceError | ServerMetadataResponseServermetadata]:
+    """Server metadata
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InferenceError | ServerMetadataResponseServermetadata]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> InferenceError | ServerMetadataResponseServermetadata | None:
+    """Server metadata
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InferenceError | ServerMetadataResponseServermetadata
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[InferenceError | ServerMetadataResponseServermetadata]:
+    """Server metadata
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InferenceError | ServerMetadataResponseServermetadata]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> InferenceError | ServerMetadataResponseServermetadata | None:
+    """Server metadata
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InferenceError | ServerMetadataResponseServermetadata
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed
