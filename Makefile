@@ -12,8 +12,9 @@ export HOST PORT
 INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
 NODE_TOOLS := node_modules/.package-lock.json
+CLIENT_TS_TOOLS := clients/ts/node_modules/.package-lock.json
 
-.PHONY: run test lint bench load gaming attack startup install install-dev port clean
+.PHONY: run test lint bench load gaming attack startup install install-dev port clean grpc-stubs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,16 +24,21 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(INSTALLED_DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+# The Python client (clients/python) is a package of its own: pip reads no relative path in a
+# dependency, so it is installed beside the dev extra rather than listed in it.
+$(INSTALLED_DEV): pyproject.toml clients/python/pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]' -e clients/python
 	touch $@ $(INSTALLED)
 
 $(NODE_TOOLS): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+$(CLIENT_TS_TOOLS): clients/ts/package-lock.json
+	npm ci --prefix clients/ts --no-audit --no-fund --loglevel=error
+
 install: $(INSTALLED)
 
-install-dev: $(INSTALLED_DEV) $(NODE_TOOLS)
+install-dev: $(INSTALLED_DEV) $(NODE_TOOLS) $(CLIENT_TS_TOOLS)
 
 # Before anything is installed: a busy port is said at once, not after the install.
 port:
@@ -50,6 +56,9 @@ lint: install-dev
 	$(BIN)/ruff check service tests scripts bench
 	$(BIN)/ruff format --check service tests scripts bench
 	$(BIN)/mypy service
+	@# The OpenAPI document as the app builds it, held to Spectral's OpenAPI rules.
+	@mkdir -p .lint && $(BIN)/python -c "import json, sys; from scripts.generate_clients import document; json.dump(document(), sys.stdout)" > .lint/openapi.json
+	npx --no-install spectral lint .lint/openapi.json --ruleset .spectral.yaml --fail-severity error --display-only-failures
 
 bench: install-dev
 	$(BIN)/python -m bench.evaluation
@@ -67,6 +76,26 @@ attack: install-dev
 
 startup: install-dev
 	$(BIN)/python -m bench.startup
+
+# The typed clients from the app's OpenAPI document (no server needed): clients/openapi.json,
+# the TypeScript types (then the package's build, which type-checks it) and the Python package.
+.PHONY: clients
+clients: install-dev
+	$(BIN)/python scripts/generate_clients.py
+	npm run --prefix clients/ts --silent build
+
+# The gRPC messages from the committed .proto files (Triton's grpc_service.proto and
+# model_config.proto, unchanged). protoc runs from the proto folder so that the files keep
+# the names tritonclient.grpc registers them under: identical files share one descriptor in a
+# process that loads both. grpcio-tools is pinned because its protoc's version is the oldest
+# protobuf runtime the generated modules accept (pyproject: protobuf>=6.31.1).
+PROTO := service/inference/proto
+grpc-stubs: | $(BIN)/python
+	$(BIN)/pip install --quiet 'grpcio-tools==1.80.0'
+	$(BIN)/python -m grpc_tools.protoc -I $(PROTO) --python_out=$(PROTO) --pyi_out=$(PROTO) \
+		$(PROTO)/grpc_service.proto $(PROTO)/model_config.proto
+	sed -i 's/^import model_config_pb2 as/from service.inference.proto import model_config_pb2 as/' \
+		$(PROTO)/grpc_service_pb2.py $(PROTO)/grpc_service_pb2.pyi
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis

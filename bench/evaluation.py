@@ -76,7 +76,7 @@ def start_server(env: dict[str, str] | None = None) -> Server:
     process = subprocess.Popen(
         [sys.executable, "-m", "bench.server"],
         cwd=ROOT,
-        env={**os.environ, **UNLIMITED, **env, "PORT": str(port)},
+        env={**os.environ, "RELU_GRPC_PORT": "0", **UNLIMITED, **env, "PORT": str(port)},
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"

@@ -1,18 +1,21 @@
-"""`python -m service [serve | migrate | start]`.
+"""`python -m service [serve | migrate | start | lti-register ...]`.
 
 serve runs the app with uvicorn; migrate brings the database to the latest migration;
 start does both, in that order (the container's command). All are configured by Settings
-(HOST, PORT, DATABASE_URL, RELU_WORKERS, ...).
+(HOST, PORT, DATABASE_URL, RELU_WORKERS, ...). lti-register registers an LMS for LTI 1.3
+(`python -m service lti-register -h` lists its options).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 import uvicorn
 
 from service.db import upgrade
 from service.http.server import GuardedHttpToolsProtocol, raise_file_limit
+from service.lti import cli as lti_cli
 from service.operations.observability import configure_logging
 from service.settings import Settings
 
@@ -38,9 +41,14 @@ def serve(settings: Settings) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["lti-register"]:
+        raise SystemExit(lti_cli.main(sys.argv[2:]))
     parser = argparse.ArgumentParser(prog="python -m service")
     parser.add_argument(
-        "command", nargs="?", default="serve", choices=["serve", "migrate", "start"]
+        "command",
+        nargs="?",
+        default="serve",
+        choices=["serve", "migrate", "start", "lti-register"],
     )
     command = parser.parse_args().command
     settings = Settings()

@@ -12,12 +12,15 @@ from starlette.staticfiles import StaticFiles
 from service import __version__, errors, problems
 from service.db import Database, make_engine
 from service.evaluation.router import router as evaluation_router
+from service.http import openapi
 from service.http.limits import BodyLimitMiddleware, BodyLimits
 from service.http.responses import ORJSONResponse
+from service.inference import grpc_server
 from service.inference.router import router as inference_router
+from service.lti.router import router as lti_router
 from service.operations import ratelimit
 from service.operations.clients import networks
-from service.operations.observability import Metrics, ObservabilityMiddleware
+from service.operations.observability import Framing, Metrics, ObservabilityMiddleware
 from service.operations.readiness import Readiness, database_check
 from service.operations.router import router as operations_router
 from service.operations.timeouts import BodyTimeoutMiddleware
@@ -25,10 +28,33 @@ from service.programs.router import router as programs_router
 from service.quiz.bank import load_bank
 from service.quiz.router import router as quiz_router
 from service.settings import Settings
-from service.state import AppState, attach
+from service.state import AppState, attach, of_app
 from service.web.router import STATIC, playground
 from service.web.router import router as web_router
 
+TAGS = [
+    {
+        "name": "evaluation",
+        "description": "The catalogue, and batches evaluated over JSON, .npy "
+        "or raw bytes, exactly or as a framework does",
+    },
+    {
+        "name": "programs",
+        "description": "The autodiff explorer: a program's true one-sided "
+        "derivatives beside each framework's autodiff",
+    },
+    {
+        "name": "quiz",
+        "description": "Quizzes graded on the server, the item bank and its statistics",
+    },
+    {"name": "inference", "description": "The Open Inference Protocol (KServe v2) over HTTP"},
+    {"name": "operations", "description": "Health, readiness, metrics and problem types"},
+    {
+        "name": "lti",
+        "description": "LTI 1.3: launches from a learning platform, deep linking "
+        "and grade passback",
+    },
+]
 EXPOSED_HEADERS = [
     "X-Request-ID",
     "X-Array-Dtype",
@@ -61,13 +87,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
+        # The Open Inference Protocol over gRPC too, in every worker (grpc_server.py).
+        async with grpc_server.serving(of_app(app)):
+            yield
         database.dispose()
 
     app = FastAPI(
         title="ReLU reference service",
         version=__version__,
         summary="ReLU and its relatives, their subgradients and the frameworks' conventions.",
+        description=(
+            "ReLU is continuous but not differentiable at 0; frameworks pick a value in the "
+            "subdifferential [0, 1] and move on. This service evaluates ReLU, its relatives and "
+            "their subgradients exactly or as each framework does, explores what autodiff "
+            "returns for small programs, and serves a quiz graded on the server. Errors are "
+            'RFC 9457 problem documents (under /v2, the inference protocol\'s {"error"}).'
+        ),
+        openapi_tags=TAGS,
+        servers=[{"url": "/", "description": "this server"}],
         default_response_class=ORJSONResponse,
         docs_url="/docs" if settings.docs else None,
         redoc_url=None,
@@ -93,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(evaluation_router)
         app.include_router(programs_router)
     app.include_router(quiz_router)
+    app.include_router(lti_router)
     if not settings.exam_mode:
         app.include_router(inference_router)
     app.include_router(problems.router)
@@ -101,16 +139,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(playground)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    rate_limits = ratelimit.rules(
+        settings.rate_limit_quiz_create,
+        settings.rate_limit_answers,
+        settings.rate_limit_evaluation,
+        settings.rate_limit_lti,
+    )
+    openapi.install(
+        app,
+        rate_limited=lambda method, path: any(r.matches(method, path) for r in rate_limits),
+    )
+
     # Middleware runs outermost last-added: observability sees every answer, 429s included.
     app.add_middleware(BodyTimeoutMiddleware, seconds=settings.body_timeout_s)
     app.add_middleware(
         ratelimit.RateLimitMiddleware,
         limiter=limiter,
-        rules=ratelimit.rules(
-            settings.rate_limit_quiz_create,
-            settings.rate_limit_answers,
-            settings.rate_limit_evaluation,
-        ),
+        rules=rate_limits,
         trusted=networks(settings.trusted_proxies),
     )
     # Outside the rate limits and everything else: an oversized body costs nothing but a 413.
@@ -131,5 +176,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=EXPOSED_HEADERS,
             max_age=600,
         )
-    app.add_middleware(ObservabilityMiddleware, metrics=metrics)
+    app.add_middleware(
+        ObservabilityMiddleware,
+        metrics=metrics,
+        framing=Framing(tuple(settings.lti_frame_ancestors)),
+    )
     return app

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, TypeVar
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import Send
@@ -25,6 +25,31 @@ from service.core.errors import Invalid, Loc, TooLarge
 from service.http.suggest import nearest
 
 PROBLEM_JSON = "application/problem+json"
+
+
+class ProblemError(BaseModel):
+    loc: list[str | int] = Field(description="where: body, query, path or header, then the field")
+    msg: str
+    type: str = Field(description="a machine-readable kind, e.g. missing or value_error")
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document: every error outside /v2 comes in this shape."""
+
+    type: str = Field(description="a URI reference; GET it (/problems/{slug}) for its meaning")
+    title: str
+    status: int
+    detail: str = Field(description="what went wrong with this request, and what to do")
+    instance: str = Field(description="the path of the request")
+    errors: list[ProblemError] | None = Field(
+        None, description="validation errors (422), each with its location"
+    )
+
+
+class InferenceError(BaseModel):
+    """An error of the Open Inference Protocol (every error under /v2)."""
+
+    error: str
 
 
 class ServiceError(Exception):
@@ -88,6 +113,19 @@ class NotAcceptable(ServiceError):
     """None of the formats in the Accept header can be produced; the detail lists those offered."""
 
     default_status, slug, title = 406, "not-acceptable", "Not acceptable"
+
+
+class LaunchRefused(ServiceError):
+    """An LTI login or launch that does not check out (its token's signature, issuer, audience,
+    time, nonce or deployment, or the browser's state); the detail says which."""
+
+    default_status, slug, title = 403, "launch-refused", "LTI launch refused"
+
+
+class BadGateway(ServiceError):
+    """A server this request depends on (an LMS's key set) did not answer as it should."""
+
+    default_status, slug, title = 502, "bad-gateway", "Bad gateway"
 
 
 class Conflict(ServiceError):
@@ -177,6 +215,8 @@ PROBLEM_TYPES: dict[str, type[ServiceError]] = {
         TooManyRequests,
         ServiceUnavailable,
         Unprocessable,
+        LaunchRefused,
+        BadGateway,
     )
 }
 
@@ -312,7 +352,14 @@ def _routing_detail(request: Request, exc: StarletteHTTPException) -> str:
     method, path = request.method, request.url.path
     if exc.status_code == 405:
         allowed = (exc.headers or {}).get("Allow", "")
-        return f"{path} does not take {method}; it takes {allowed}"
+        detail = f"{path} does not take {method}; it takes {allowed}"
+        if method == "OPTIONS" and "access-control-request-method" in request.headers:
+            detail += (
+                f"; this is a CORS preflight from {request.headers.get('origin', 'a page')}, "
+                "and this server allows no origin: list the frontend's origins in "
+                "RELU_CORS_ORIGINS"
+            )
+        return detail
     schema = getattr(request.app, "openapi", None)
     routes = nearest(schema()["paths"], method, path) if callable(schema) else []
     return f"no route {method} {path}" + (

@@ -39,6 +39,7 @@ class ProblemType(BaseModel):
 async def describe_problem(
     slug: Annotated[str, Path(json_schema_extra={"enum": list(PROBLEM_TYPES)})],
 ) -> ProblemType:
+    """What a problem `type` URI of an error response means, with its status."""
     cls = PROBLEM_TYPES.get(slug)
     if cls is None:
         raise NotFound(f"no problem type {slug!r}; known: {', '.join(PROBLEM_TYPES)}")

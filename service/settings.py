@@ -29,6 +29,15 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("RELU_PORT", "PORT"),
         description="port to listen on",
     )
+    grpc_port: int = Field(
+        8001,
+        ge=0,
+        le=65535,
+        description=(
+            "port of the Open Inference Protocol over gRPC, on the same host; 0 turns it off. "
+            "Every worker listens on it (SO_REUSEPORT)"
+        ),
+    )
     max_elements: int = Field(10_000_000, ge=1, description="most elements in one request")
     max_body_bytes: int = Field(256 * MiB, ge=1, description="largest binary request body")
     max_json_bytes: int = Field(
@@ -94,6 +103,9 @@ class Settings(BaseSettings):
     rate_limit_evaluation: str = Field(
         "3000/minute", description="evaluation requests (/v1 and /v2) per client"
     )
+    rate_limit_lti: str = Field(
+        "120/minute", description="LTI logins and launches per client (a class may share one)"
+    )
     trusted_proxies: list[str] = Field(
         default_factory=list,
         description="addresses or networks whose X-Forwarded-For is believed (JSON list)",
@@ -130,3 +142,40 @@ class Settings(BaseSettings):
         30, ge=1, description="seconds in-flight requests get to finish on shutdown"
     )
     log_level: str = Field("info", description="debug, info, warning or error")
+    lti_private_key: SecretStr | None = Field(
+        None,
+        description=(
+            "the LTI tool's RSA private key (2048 bits or more), as PEM text or the path of a "
+            "PEM file; unset: the LTI routes other than the admin's answer 404"
+        ),
+    )
+    lti_base_url: str | None = Field(
+        None,
+        pattern=r"^https?://[^/?#]+(/[^?#]*)?$",
+        description=(
+            "the tool's public URL as platforms reach it (e.g. https://relu.example.edu), for "
+            "the launch URL it gives them; by default the URL of each request"
+        ),
+    )
+    lti_frame_ancestors: list[str] = Field(
+        default_factory=list,
+        description=(
+            "origins of the learning platforms that may show the quiz in a frame (JSON list, "
+            'e.g. ["https://moodle.example.edu"]); none by default: the quiz opens in a '
+            "window of its own"
+        ),
+    )
+    lti_leeway_s: int = Field(
+        30, ge=0, le=300, description="seconds of clock skew allowed on an id_token's exp and iat"
+    )
+    lti_jwks_ttl_s: int = Field(
+        300, ge=0, description="seconds a platform's key set is kept before it is fetched again"
+    )
+    lti_grade_attempts: int = Field(
+        8, ge=1, le=50, description="attempts at publishing a score before it is marked failed"
+    )
+    lti_grade_retry_s: float = Field(
+        30,
+        gt=0,
+        description="seconds before the first retry of a score; each further retry waits twice",
+    )

@@ -135,7 +135,14 @@ class LiveServer:
         self.process = subprocess.Popen(
             command or [sys.executable, "-m", "service"],
             cwd=cwd,
-            env={**os.environ, **env, "HOST": "127.0.0.1", "PORT": str(self.port)},
+            # gRPC off unless a test asks for it: servers side by side would share one port.
+            env={
+                **os.environ,
+                "RELU_GRPC_PORT": "0",
+                **env,
+                "HOST": "127.0.0.1",
+                "PORT": str(self.port),
+            },
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )

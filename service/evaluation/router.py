@@ -58,9 +58,13 @@ _ERRORS = {
 }
 
 
-def _body_doc(model: type[Any], query: type[ValueQuery]) -> dict[str, Any]:
+def _body_doc(model: type[Any], query: type[ValueQuery], params: bool = True) -> dict[str, Any]:
+    """The body and the query parameters; relu has no parameters of its own to take."""
+    parameters = query_doc(query)
+    if not params:
+        parameters = [p for p in parameters if p["name"] not in FunctionParamsQuery.model_fields]
     return {
-        "parameters": query_doc(query),
+        "parameters": parameters,
         "requestBody": {
             "required": True,
             "content": {
@@ -72,15 +76,21 @@ def _body_doc(model: type[Any], query: type[ValueQuery]) -> dict[str, Any]:
     }
 
 
-def _responses(model: type[Any]) -> Responses:
+def _responses(model: type[Any], named: bool = True) -> Responses:
+    """The outputs in each format, and the errors (a relu route names no function: no 404)."""
     binary = {"schema": {"type": "string", "format": "binary"}}
     return {
         200: {
             "model": model,
-            "content": {"application/x-npy": binary, "application/octet-stream": binary},
+            # JSON first: the format a client gets when it asks for none.
+            "content": {
+                "application/json": {},
+                "application/x-npy": binary,
+                "application/octet-stream": binary,
+            },
             "description": "the outputs, in the format the Accept header asks for",
         },
-        **errors(_ERRORS),
+        **errors(_ERRORS, *(s for s in _ERRORS if named or s != 404)),
     }
 
 
@@ -113,11 +123,15 @@ async def _evaluate(
     "/relu",
     operation_id="reluValue",
     summary="relu(x) = max(0, x) for a batch",
-    openapi_extra=_body_doc(ValueRequest, ValueQuery),
-    responses=_responses(ValueResponse),
+    openapi_extra=_body_doc(ValueRequest, ValueQuery, params=False),
+    responses=_responses(ValueResponse, named=False),
     response_class=Response,
 )
 async def relu_value(request: Request) -> Response:
+    """relu(x) = max(0, x) element-wise, for a batch sent as JSON (`{"x": [...]}`, nested for any
+    shape), as `.npy` or as raw little-endian bytes with `?dtype=&shape=`. The answer comes in
+    the format the Accept header asks for. `emulate` returns what a framework's CPU kernel
+    returns, bit for bit."""
     return await _evaluate(request, "relu", "value", ValueQuery)
 
 
@@ -125,11 +139,15 @@ async def relu_value(request: Request) -> Response:
     "/relu/subgradient",
     operation_id="reluSubgradient",
     summary="ReLU subgradients for a batch; at_zero picks relu'(0)",
-    openapi_extra=_body_doc(ReluSubgradientRequest, ReluSubgradientQuery),
-    responses=_responses(SubgradientResponse),
+    openapi_extra=_body_doc(ReluSubgradientRequest, ReluSubgradientQuery, params=False),
+    responses=_responses(SubgradientResponse, named=False),
     response_class=Response,
 )
 async def relu_subgradient(request: Request) -> Response:
+    """A subgradient of ReLU per element. Away from 0 it is the derivative (0 or 1); at 0 any value
+    in [0, 1] is one: `at_zero` (alias of `at_kink`) picks it, `convention` names a framework's,
+    and `mode=interval` or `mode=one_sided` return the whole subdifferential or the one-sided
+    derivatives instead."""
     return await _evaluate(request, "relu", "subgradient", ReluSubgradientQuery, alias=True)
 
 
@@ -140,6 +158,8 @@ async def relu_subgradient(request: Request) -> Response:
     responses=example([service.describe("relu").model_dump(mode="json")]),
 )
 async def list_functions() -> list[FunctionInfo]:
+    """Every catalogue function with its parameters, kinks and what each framework returns at
+    them."""
     return service.catalogue()
 
 
@@ -151,6 +171,8 @@ async def list_functions() -> list[FunctionInfo]:
     responses=errors(_ERRORS, 404, 422),
 )
 async def get_function_info(name: FunctionName, request: Request) -> FunctionInfo:
+    """One catalogue function: its formula, parameters (with their ranges), kinks with one-sided
+    limits and derivatives, and the frameworks' conventions."""
     return _with_query_params(service.describe, name, request)
 
 
@@ -165,6 +187,8 @@ async def get_function_info(name: FunctionName, request: Request) -> FunctionInf
     },
 )
 async def get_function_graph(name: FunctionName, request: Request) -> FunctionGraphs:
+    """The function's graph and its subgradient's, as pieces, dots and vertical segments ready to
+    draw, computed on the server."""
     return _with_query_params(service.function_graphs, name, request)
 
 
@@ -188,6 +212,8 @@ def _with_query_params(
     response_class=Response,
 )
 async def function_value(name: FunctionName, request: Request) -> Response:
+    """The named function's values for a batch, in JSON, `.npy` or raw bytes; the function's
+    parameters go in the body's `params` or the query."""
     return await _evaluate(request, name, "value", ValueQuery)
 
 
@@ -200,4 +226,7 @@ async def function_value(name: FunctionName, request: Request) -> Response:
     response_class=Response,
 )
 async def function_subgradient(name: FunctionName, request: Request) -> Response:
+    """The named function's subgradients for a batch: one value per element (`mode=point`, with a
+    convention or `at_kink`), the subdifferential (`mode=interval`) or the one-sided derivatives
+    (`mode=one_sided`)."""
     return await _evaluate(request, name, "subgradient", SubgradientQuery)

@@ -6,6 +6,7 @@ import logging
 import re
 import secrets
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -20,7 +21,6 @@ access_log = logging.getLogger("service.access")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
@@ -31,18 +31,40 @@ SECURITY_HEADERS = [
 API_CSP = b"default-src 'none'; frame-ancestors 'none'"
 PAGE_CSP = (
     b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    b"img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
-    b"base-uri 'none'; form-action 'self'"
+    b"img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; "
 )
 PAGES = ("/", "/playground")
+# The LTI pages post the deep-linking answer to the learning platform: https, or a platform
+# on this machine while it is developed.
+LTI_FORM_ACTION = b"form-action 'self' https: http://localhost:* http://127.0.0.1:*"
 
 
-def _csp(path: str) -> bytes | None:
-    if path in PAGES or path.startswith("/static/"):
-        return PAGE_CSP
-    if path.startswith("/docs"):
-        return None
-    return API_CSP
+@dataclass(frozen=True)
+class Framing:
+    """Who may frame the pages: nobody, or the learning platforms that embed the quiz (the
+    quiz page and the LTI pages; never the API or the playground)."""
+
+    ancestors: tuple[str, ...] = ()
+
+    def headers(self, path: str) -> list[tuple[bytes, bytes]]:
+        """The content security policy and framing headers of an answer on this path."""
+        lti = path.startswith("/lti/")
+        embeddable = bool(self.ancestors) and (path == "/" or lti)
+        ancestors = (
+            b"frame-ancestors 'self' " + " ".join(self.ancestors).encode()
+            if embeddable
+            else b"frame-ancestors 'none'"
+        )
+        framing = [] if embeddable else [(b"x-frame-options", b"DENY")]
+        if path.startswith("/docs"):  # Swagger UI's assets come from elsewhere
+            return framing
+        if lti:
+            policy = PAGE_CSP + ancestors + b"; " + LTI_FORM_ACTION
+        elif path in PAGES or path.startswith("/static/"):
+            policy = PAGE_CSP + ancestors + b"; form-action 'self'"
+        else:
+            policy = API_CSP
+        return [*framing, (b"content-security-policy", policy)]
 
 
 class Metrics:
@@ -87,9 +109,10 @@ def _route(scope: Scope) -> str:
 
 
 class ObservabilityMiddleware:
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics, framing: Framing | None = None) -> None:
         self.app = app
         self.metrics = metrics
+        self.framing = framing or Framing()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -103,15 +126,13 @@ class ObservabilityMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         status = 500
         status_sent = False
-        csp = _csp(scope["path"])
+        page_headers = self.framing.headers(scope["path"])
 
         async def send_wrapped(message: Message) -> None:
             nonlocal status, status_sent
             if message["type"] == "http.response.start":
                 status, status_sent = message["status"], True
-                extra = [(b"x-request-id", request_id.encode()), *SECURITY_HEADERS]
-                if csp is not None:
-                    extra.append((b"content-security-policy", csp))
+                extra = [(b"x-request-id", request_id.encode()), *SECURITY_HEADERS, *page_headers]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 

@@ -40,10 +40,17 @@ class Rule:
     path: re.Pattern[str]
     limit: RateLimitItem
 
+    def matches(self, method: str, path: str) -> bool:
+        return method == self.method and bool(self.path.match(path))
 
-def rules(quiz_create: str, answers: str, evaluation: str) -> tuple[Rule, ...]:
-    evaluation_limit = parse(evaluation)
+
+def rules(quiz_create: str, answers: str, evaluation: str, lti: str) -> tuple[Rule, ...]:
+    evaluation_limit, lti_limit = parse(evaluation), parse(lti)
+    # An LTI login stores a state and a nonce; a launch starts a quiz.
+    lti_path = re.compile(r"^/lti/(login|launch)$")
     return (
+        Rule("lti", "GET", lti_path, lti_limit),
+        Rule("lti", "POST", lti_path, lti_limit),
         Rule("quiz-create", "POST", re.compile(r"^/v1/quizzes$"), parse(quiz_create)),
         Rule("answers", "POST", re.compile(r"^/v1/quizzes/[^/]+/answers$"), parse(answers)),
         Rule("evaluation", "POST", EVALUATION, evaluation_limit),
@@ -148,10 +155,7 @@ class RateLimitMiddleware:
         self.trusted = trusted
 
     def _rule(self, scope: Scope) -> Rule | None:
-        for rule in self.rules:
-            if scope["method"] == rule.method and rule.path.match(scope["path"]):
-                return rule
-        return None
+        return next((r for r in self.rules if r.matches(scope["method"], scope["path"])), None)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         rule = self._rule(scope) if scope["type"] == "http" else None

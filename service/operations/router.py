@@ -20,6 +20,8 @@ router = APIRouter(tags=["operations"])
     responses=example({"status": "ok"}),
 )
 async def health() -> dict[str, str]:
+    """Liveness: 200 while the process serves requests. It checks nothing else; use /readyz for
+    dependencies."""
     return {"status": "ok"}
 
 
@@ -41,6 +43,9 @@ async def health() -> dict[str, str]:
     },
 )
 async def ready(request: Request) -> Response:
+    """Readiness: 200 when the database answers (and Redis, if configured); `degraded` with a 200
+    while Redis is down and each process counts rate limits itself; 503 when the database does
+    not answer."""
     checks = await state_of(request).readiness.checks()
     database_ok = checks["database"][0]
     all_ok = all(passed for passed, _ in checks.values())
@@ -65,6 +70,8 @@ async def ready(request: Request) -> Response:
     ),
 )
 async def metrics(request: Request) -> Response:
+    """Prometheus metrics in the text exposition format: requests by route and status, durations,
+    elements evaluated, answers graded, rate-limit fallbacks."""
     return Response(
         generate_latest(state_of(request).metrics.registry), media_type=CONTENT_TYPE_LATEST
     )

@@ -9,7 +9,7 @@ from starlette.responses import Response
 from service.errors import validated
 from service.http import structure
 from service.http.body import BodyReader
-from service.http.openapi import errors, example, inline_schema
+from service.http.openapi import errors, example, inline_schema, keep_nulls
 from service.http.structure import JsonLimits
 from service.http.threads import run_sized
 from service.programs import service
@@ -38,8 +38,8 @@ _EXAMPLE = {"program": "max(x, 0)", "x": [-1, 0, 1], "dtype": "float64"}
             "description": "the true derivatives and each framework's autodiff, per point",
             "content": {
                 "application/json": {
-                    "example": orjson.loads(
-                        orjson.dumps(service.evaluate(ProgramRequest(**_EXAMPLE)))
+                    "example": keep_nulls(
+                        orjson.loads(orjson.dumps(service.evaluate(ProgramRequest(**_EXAMPLE))))
                     )
                 }
             },
@@ -56,6 +56,11 @@ _EXAMPLE = {"program": "max(x, 0)", "x": [-1, 0, 1], "dtype": "float64"}
     },
 )
 async def evaluate_program(request: Request) -> Response:
+    """Evaluates a one-expression program in x (numbers, + - * /, integer powers, where(cond, a,
+    b), relu, max, abs, ...) at each point: its value, its true one-sided derivatives and Clarke
+    subdifferential, and, per framework, the derivative its reverse-mode autodiff returns and
+    whether that lies in the subdifferential. The program is parsed, never evaluated as code; a
+    422 names the offending column."""
     # Read as the evaluation routes read JSON (bounded, scanned, orjson), not through
     # FastAPI's body machinery, which costs more than a 10-point program does.
     raw = await BodyReader(request).read_rest()
@@ -75,4 +80,7 @@ async def evaluate_program(request: Request) -> Response:
     responses=example([service.examples()[0].model_dump()]),
 )
 async def list_examples() -> list[ExampleInfo]:
+    """Programs worth running through autodiff, each with what it shows: the identity written with
+    relu, abs as relu(x) + relu(-x), max written three ways, logaddexp with max and abs, Kakade
+    and Lee's examples."""
     return service.examples()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,6 +36,9 @@ from service.quiz.schemas import (
 
 ANSWER_RETRIES = 5
 HINT_RETRIES = 5
+# Called once per quiz, inside the transaction that finishes it, with its summary (the LTI tool
+# records there the score it owes the learner's platform). A hook does no network work.
+FINISH_HOOKS: list[Callable[[Session, QuizSummary], None]] = []
 
 
 def utcnow() -> datetime:
@@ -283,6 +286,7 @@ def finish(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizSummar
     """Close the quiz (once; finishing again returns the same summary). The quiz's row is
     locked first, so that an answer in flight is either in the summary or refused."""
     quiz = _check(repository.get_quiz(session, quiz_id, for_update=True), quiz_id, token)
+    finishing = quiz.finished_at is None
     if quiz.finished_at is None:
         quiz.finished_at = utcnow()
         session.flush()
@@ -294,7 +298,7 @@ def finish(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizSummar
             per_topic[topic][1] += item_state.max_score
     total = sum(s.score or 0 for s in items)
     maximum = sum(s.max_score for s in items)
-    return QuizSummary(
+    summary = QuizSummary(
         id=quiz.id,
         reveal=quiz.reveal,
         max_tries=quiz.max_tries,
@@ -310,3 +314,7 @@ def finish(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizSummar
         ],
         items=items,
     )
+    if finishing:
+        for hook in FINISH_HOOKS:
+            hook(session, summary)
+    return summary

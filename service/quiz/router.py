@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Callable
 from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from service.core.errors import Invalid
-from service.errors import Unauthorized
+from service.http.auth import ADMIN_KEY, MaybeAdmin, QuizToken, admin
 from service.http.openapi import ITEM_STATE, QUIZ_ITEM, RELU_SUBGRADIENT_GRAPH, errors, example
 from service.quiz import browsing, quizzes, starting, statistics
 from service.quiz.schemas import (
@@ -42,19 +41,7 @@ async def _state(request: Request) -> AppState:
     return state_of(request)
 
 
-async def _token(
-    authorization: Annotated[
-        str | None, Header(description="Bearer <token> from the quiz's creation")
-    ] = None,
-) -> str:
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthorized("send the quiz's token as Authorization: Bearer <token>")
-    return token.strip()
-
-
 StateDep = Annotated[AppState, Depends(_state)]
-TokenDep = Annotated[str, Depends(_token)]
 QuizId = Annotated[str, Path(max_length=64, description="the quiz's id")]
 
 _ERRORS = {
@@ -80,6 +67,8 @@ async def _in_body(state: AppState, work: Callable[[Session], T]) -> T:
     "/quizzes",
     status_code=201,
     operation_id="createQuiz",
+    # Anyone may start a quiz; the admin key makes the caller an examiner.
+    openapi_extra={"security": [{}, {ADMIN_KEY: []}]},
     summary="Start a quiz: its id, token and items (without keys)",
     responses={
         **example(
@@ -99,16 +88,11 @@ async def _in_body(state: AppState, work: Callable[[Session], T]) -> T:
         **errors(_ERRORS, 400, 422),
     },
 )
-async def create_quiz(
-    body: QuizCreate,
-    state: StateDep,
-    authorization: Annotated[
-        str | None,
-        Header(description="Bearer <admin API key>: an examiner, who may set an exam's rules"),
-    ] = None,
-) -> QuizCreated:
+async def create_quiz(body: QuizCreate, state: StateDep, examiner: MaybeAdmin) -> QuizCreated:
+    """Starts a quiz: its id, the bearer token for the calls on it, its rules and its items without
+    keys. The same seed and filters give the same items. With the admin key the caller is an
+    examiner and may set the rules of an exam-mode deployment."""
     deployment = _deployment(state.settings)
-    examiner = _is_admin(state.settings, authorization)
     return await _in_body(
         state,
         lambda session: starting.create_quiz(session, state.bank, body, deployment, examiner),
@@ -137,6 +121,7 @@ def _deployment(settings: Settings) -> starting.Deployment:
     ),
 )
 async def get_config(state: StateDep) -> ServiceConfig:
+    """The deployment's quiz settings: exam mode, and the defaults and bounds of a quiz's rules."""
     settings = state.settings
     return ServiceConfig(
         exam_mode=settings.exam_mode, quiz_defaults=starting.defaults(_deployment(settings))
@@ -167,7 +152,9 @@ async def get_config(state: StateDep) -> ServiceConfig:
         **errors(_ERRORS, 401, 404),
     },
 )
-async def get_quiz(quiz_id: QuizId, token: TokenDep, state: StateDep) -> QuizState:
+async def get_quiz(quiz_id: QuizId, token: QuizToken, state: StateDep) -> QuizState:
+    """The quiz's status and score, and each item's grading, hints taken and, when the reveal
+    policy allows, its key and explanation."""
     return await _in_body(state, lambda session: quizzes.state(session, state.bank, quiz_id, token))
 
 
@@ -189,7 +176,7 @@ async def get_quiz(quiz_id: QuizId, token: TokenDep, state: StateDep) -> QuizSta
                 "tries_left": 0,
                 "hints_used": 0,
                 "explanation": "Near 2, relu(x) = x, whose slope is 1.",
-                "key": {"value": 1},
+                "key": {"type": "numeric", "value": 1},
                 "subgradient_graph": RELU_SUBGRADIENT_GRAPH,
             }
         ),
@@ -197,8 +184,11 @@ async def get_quiz(quiz_id: QuizId, token: TokenDep, state: StateDep) -> QuizSta
     },
 )
 async def answer_item(
-    quiz_id: QuizId, body: AnswerSubmit, token: TokenDep, state: StateDep
+    quiz_id: QuizId, body: AnswerSubmit, token: QuizToken, state: StateDep
 ) -> AnswerResult:
+    """Grades one response on the server. A response that cannot be read as the item's type is a
+    422 and uses no try; a wrong answer's feedback names the misconception. Sending the same
+    response again to a closed item returns the stored grading."""
     result, graded_now = await _in_body(
         state, lambda session: quizzes.answer(session, state.bank, quiz_id, token, body)
     )
@@ -234,8 +224,10 @@ async def answer_item(
     },
 )
 async def take_hint(
-    quiz_id: QuizId, body: HintRequest, token: TokenDep, state: StateDep
+    quiz_id: QuizId, body: HintRequest, token: QuizToken, state: StateDep
 ) -> HintResult:
+    """The item's next hint; each hint taken lowers every later try's score by the quiz's
+    hint_penalty."""
     return await _in_body(
         state,
         lambda session: quizzes.take_hint(session, state.bank, quiz_id, token, body.position),
@@ -265,7 +257,9 @@ async def take_hint(
         **errors(_ERRORS, 401, 404),
     },
 )
-async def finish_quiz(quiz_id: QuizId, token: TokenDep, state: StateDep) -> QuizSummary:
+async def finish_quiz(quiz_id: QuizId, token: QuizToken, state: StateDep) -> QuizSummary:
+    """Finishes the quiz (idempotent): the total, the maximum, a per-topic breakdown and each
+    item's state."""
     return await _in_body(
         state, lambda session: quizzes.finish(session, state.bank, quiz_id, token)
     )
@@ -286,6 +280,7 @@ async def finish_quiz(quiz_id: QuizId, token: TokenDep, state: StateDep) -> Quiz
     ),
 )
 async def list_topics(state: StateDep) -> list[TopicInfo]:
+    """The topics with the number of items in each."""
     return browsing.topics(state.bank)
 
 
@@ -330,6 +325,8 @@ async def list_items(
         str | None, Query(max_length=200, description="next_cursor of the last page")
     ] = None,
 ) -> ItemPage:
+    """Browses the item bank: metadata and stems only (no keys), filtered by topic, type and
+    difficulty, paged with an opaque cursor."""
     filters = ItemFilters(
         topics=topic, types=type, min_difficulty=min_difficulty, max_difficulty=max_difficulty
     )
@@ -339,36 +336,11 @@ async def list_items(
         raise exc.within("query") from None
 
 
-def _is_admin(settings: Settings, authorization: str | None) -> bool:
-    key = settings.admin_api_key
-    scheme, _, given = (authorization or "").partition(" ")
-    return (
-        key is not None
-        and bool(key.get_secret_value())
-        and scheme.lower() == "bearer"
-        and hmac.compare_digest(given.strip().encode(), key.get_secret_value().encode())
-    )
-
-
-async def _admin(
-    state: StateDep,
-    authorization: Annotated[str | None, Header(description="Bearer <admin API key>")] = None,
-) -> None:
-    key = state.settings.admin_api_key
-    if key is None or not key.get_secret_value():
-        raise Unauthorized(
-            "this server has no admin API key, so this route is closed: start it with "
-            "RELU_ADMIN_API_KEY set, and send that key as Authorization: Bearer <key>"
-        )
-    if not _is_admin(state.settings, authorization):
-        raise Unauthorized("send the admin API key as Authorization: Bearer <key>")
-
-
 @router.get(
     "/stats/items",
     operation_id="itemStats",
     summary="Per item: answers, facility, discrimination and frequent misconceptions",
-    dependencies=[Depends(_admin)],
+    dependencies=[Depends(admin)],
     responses={
         **example(
             [
@@ -386,4 +358,6 @@ async def _admin(
     },
 )
 async def item_stats(state: StateDep) -> list[ItemStats]:
+    """Per item, from the attempts stored: answers, facility, discrimination and the most frequent
+    misconceptions. Admin key only."""
     return await state.database.transaction(statistics.item_stats)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 from service.evaluation.schemas import Graph
 from service.quiz.core.grading import Quotient
-from service.quiz.core.taxonomy import ANSWER_TYPES, TOPICS
+from service.quiz.core.taxonomy import ANSWER_TYPES, TOPICS, AnswerType
+from service.quiz.responses import RESPONSE_REFERENCE, ItemResponse
 
 Reveal = Literal["after_answer", "after_finish", "never"]
 Status = Literal["open", "finished", "expired"]
@@ -98,7 +99,7 @@ class ItemSummary(BaseModel):
 
     item_id: str
     version: int
-    type: str
+    type: AnswerType = Field(description="the answer type: the shape of a response and a key")
     topics: list[str]
     difficulty: int
     stem: str = Field(description="UTF-8 Markdown with LaTeX between $ signs")
@@ -140,15 +141,18 @@ class AnswerSubmit(BaseModel):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"position": 1, "response": {"dne": True}},
-                {"position": 2, "response": {"left": 0, "right": 1}},
-                {"position": 3, "response": {"lower": 0, "upper": 1}},
+                {"position": 1, "response": {"type": "numeric", "dne": True}},
+                {"position": 2, "response": {"type": "one_sided_pair", "left": 0, "right": 1}},
+                {"position": 3, "response": {"type": "interval", "lower": 0, "upper": 1}},
             ]
         },
     )
 
     position: int = Field(ge=1, le=50)
-    response: Any = Field(description="a response of the item's type (see the README)")
+    response: Annotated[Any, WithJsonSchema(RESPONSE_REFERENCE)] = Field(
+        description="a response of the item's answer type; its `type` may be left out (the "
+        "item's own is then taken), and one that differs from the item's is refused"
+    )
 
 
 class Evidence(BaseModel):
@@ -182,7 +186,9 @@ class Revealed(BaseModel):
     finished (after_finish); never under `never`."""
 
     explanation: str | None = Field(None, description="when the reveal policy allows")
-    key: dict[str, Any] | None = Field(None, description="when the reveal policy allows")
+    key: ItemResponse | None = Field(
+        None, description="the item's key, in the shape of a response; when the policy allows"
+    )
     evidence: Evidence | None = Field(None, description="when the reveal policy allows")
     subgradient_graph: Graph | None = Field(
         None, description="the graph of f' and the subdifferential, when the policy allows"
@@ -209,7 +215,7 @@ class AnswerResult(Revealed):
 class ItemState(Revealed):
     position: int
     item_id: str
-    type: str | None = Field(
+    type: AnswerType | None = Field(
         description="the item's answer type; null only for an item the bank has changed since "
         "the quiz began (such an item is neither graded nor revealed)"
     )

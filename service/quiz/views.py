@@ -12,6 +12,7 @@ from service.evaluation.service import GraphOf, graph
 from service.quiz.core import answers, items
 from service.quiz.core.grading import quotients
 from service.quiz.core.items import FunctionRef, Item
+from service.quiz.responses import ITEM_RESPONSE
 from service.quiz.schemas import Evidence, PublicChoice, PublicFunction, PublicHint, Revealed
 
 
@@ -64,7 +65,7 @@ def reveal(target: Revealed, item: Item) -> None:
     """Everything the reveal policy withholds until it allows: key, explanation, the
     difference quotients and the graph of f'."""
     target.explanation = item.explanation
-    target.key = answers.to_json(item.key)
+    target.key = ITEM_RESPONSE.validate_python({"type": item.type, **answers.to_json(item.key)})
     if item.evidence is not None:
         target.evidence = evidence(item.evidence)
     subgradient = graph_of(item.function, "subgradient")

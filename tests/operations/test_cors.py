@@ -15,6 +15,18 @@ async def test_no_origin_is_allowed_by_default(client: httpx.AsyncClient) -> Non
     assert "access-control-allow-origin" not in response.headers
 
 
+async def test_a_preflight_to_a_server_without_origins_says_what_to_set(
+    client: httpx.AsyncClient,
+) -> None:
+    preflight = await client.options(
+        "/v1/quizzes",
+        headers={"Origin": "https://quiz.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert preflight.status_code == 405
+    assert "access-control-allow-origin" not in preflight.headers
+    assert "RELU_CORS_ORIGINS" in preflight.json()["detail"]
+
+
 async def test_configured_origins(database_url: str) -> None:
     app = create_app(Settings(database_url=database_url, cors_origins=["https://quiz.example"]))
     transport = httpx.ASGITransport(app=app)

@@ -6,6 +6,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from service.operations.observability import Framing
+
 pytestmark = pytest.mark.anyio
 
 
@@ -25,6 +27,26 @@ async def test_security_headers_on_every_response(client: httpx.AsyncClient, pat
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["referrer-policy"] == "no-referrer"
     assert "default-src 'none'" in response.headers["content-security-policy"]
+
+
+def test_only_the_configured_platforms_may_frame_the_quiz_and_lti_pages() -> None:
+    framing = Framing(("https://lms.example.edu",))
+    for path in ("/", "/lti/launch"):
+        headers = dict(framing.headers(path))
+        assert b"x-frame-options" not in headers
+        policy = headers[b"content-security-policy"]
+        assert b"frame-ancestors 'self' https://lms.example.edu" in policy
+    assert (
+        b"form-action 'self' https:"
+        in dict(framing.headers("/lti/deep-link"))[b"content-security-policy"]
+    )
+    for path in ("/v1/relu", "/playground", "/static/css/app.css"):
+        headers = dict(framing.headers(path))
+        assert headers[b"x-frame-options"] == b"DENY"
+        assert b"frame-ancestors 'none'" in headers[b"content-security-policy"]
+    nobody = dict(Framing().headers("/"))
+    assert nobody[b"x-frame-options"] == b"DENY"
+    assert b"frame-ancestors 'none'" in nobody[b"content-security-policy"]
 
 
 async def test_one_json_log_line_per_request(

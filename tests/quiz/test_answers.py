@@ -142,3 +142,11 @@ def test_multiple_choice_credit_charges_each_wrong_pick() -> None:
 def test_other_types_earn_nothing_short_of_the_key() -> None:
     assert answers.partial_credit(Vector((0.0, 1.0, 9.0)), Vector((0.0, 1.0, 1.0)), ()) == 0.0
     assert answers.partial_credit(PointSet((0.0,)), PointSet((0.0, 6.0)), ()) == 0.0
+
+
+def test_a_response_may_name_its_type_but_not_another() -> None:
+    assert answers.parse("numeric", {"type": "numeric", "value": 2}) == Numeric(2.0)
+    with pytest.raises(Invalid) as refused:
+        answers.parse("numeric", {"type": "interval", "lower": 0, "upper": 1})
+    assert refused.value.problems[0].loc == ("type",)
+    assert "numeric" in refused.value.message

@@ -33,9 +33,11 @@ async def start(client: httpx.AsyncClient, **body: Any) -> dict[str, Any]:
 
 
 def key_of(item: dict[str, Any], seed_lookup: dict[int, int | None]) -> Any:
-    """The key, from the bank (a test may know it; the client may not)."""
+    """The key, from the bank (a test may know it; the client may not), as the reveal shows
+    it: with the item's type."""
     bank = load_bank()
-    return answers.to_json(bank.item(item["item_id"], seed_lookup[item["position"]]).key)
+    key = bank.item(item["item_id"], seed_lookup[item["position"]]).key
+    return {"type": item["type"], **answers.to_json(key)}
 
 
 def wrong_response(item: dict[str, Any], key: Any) -> Any:

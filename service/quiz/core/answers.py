@@ -151,7 +151,14 @@ def _choice(value: Any, choice_ids: Sequence[str], loc: Loc) -> str:
 def parse(
     answer_type: str, raw: Any, choice_ids: Sequence[str] = (), length: int | None = None
 ) -> Response:
-    """A response of the given type, or Invalid with the location of the fault."""
+    """A response of the given type, or Invalid with the location of the fault. The response
+    may name its type; a type other than the item's is refused."""
+    if isinstance(raw, dict) and "type" in raw:
+        if raw["type"] != answer_type:
+            raise Invalid(
+                f"this item takes a {answer_type} response, not {raw['type']!r}", ("type",)
+            )
+        raw = {key: value for key, value in raw.items() if key != "type"}
     if answer_type == "single_choice":
         body = _object(raw, {"choice"}, {"choice"})
         return SingleChoice(_choice(body["choice"], choice_ids, ("choice",)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 TOPICS: dict[str, str] = {
     "continuity": "Limits and continuity of piecewise functions",
     "one-sided-limits": "Left and right limits, and jumps",
@@ -13,7 +15,7 @@ TOPICS: dict[str, str] = {
     "smoothness": "C1, smooth and almost-everywhere differentiable functions",
 }
 
-ANSWER_TYPES = (
+AnswerType = Literal[
     "single_choice",
     "multiple_choice",
     "true_false",
@@ -22,7 +24,8 @@ ANSWER_TYPES = (
     "point_set",
     "one_sided_pair",
     "vector",
-)
+]
+ANSWER_TYPES: tuple[AnswerType, ...] = get_args(AnswerType)
 
 # Each text names the mistake in general terms and states no item's key: a learner reads it
 # after a wrong try, while the item may still be open.
