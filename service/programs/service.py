@@ -39,13 +39,13 @@ def _framework(
         return {**result, "ops": None, "error": error.message}
     except emulation.NoDerivative as error:
         return {**result, "error": str(error)}
-    inside = (run.derivative >= lower) & (run.derivative <= upper)
-    known = ~np.isnan(lower) & ~np.isnan(run.derivative)
+    inside = ((run.derivative >= lower) & (run.derivative <= upper)).tolist()
+    known = (~np.isnan(lower) & ~np.isnan(run.derivative)).tolist()
     return {
         **result,
         "value": arrays.to_json(run.value),
         "derivative": arrays.to_json(run.derivative),
-        "in_subdifferential": [bool(i) if k else None for i, k in zip(inside, known, strict=True)],
+        "in_subdifferential": [i if k else None for i, k in zip(inside, known, strict=True)],
     }
 
 

@@ -9,7 +9,8 @@ nothing is flushed in float16.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -49,14 +50,8 @@ class Machine:
         step_bytes: int,
         inputs: tuple[Array, ...] = (),
     ) -> Machine:
-        wide = np.dtype(np.float32) if wide_half and dtype == np.float16 else dtype
-        step = step_bytes // dtype.itemsize
-        normal = np.finfo(dtype).smallest_normal
-        unsigned = np.dtype(f"u{dtype.itemsize}")
-        magnitude = unsigned.type((1 << (8 * dtype.itemsize - 1)) - 1)
-        below = unsigned.type(np.asarray(normal).view(unsigned) - 1)
-        flush = flushes and dtype != np.float16
-        return cls(dtype, flush, wide, step, normal, unsigned, magnitude, below, inputs)
+        template = _template(dtype, flushes, wide_half, step_bytes)
+        return replace(template, inputs=inputs, _clean=[])  # a record of its own
 
     def _inputs_clean(self) -> bool:
         if not self._clean:
@@ -180,3 +175,18 @@ class Machine:
         """A transcendental kernel: numpy's, on the flushed input, flushed."""
         with np.errstate(all="ignore"):
             return self.write(ufunc(self.read(a)))
+
+
+@lru_cache(maxsize=64)
+def _template(
+    dtype: np.dtype[np.floating], flushes: bool, wide_half: bool, step_bytes: int
+) -> Machine:
+    """A machine of this dtype and framework without inputs: what is worked out once."""
+    wide = np.dtype(np.float32) if wide_half and dtype == np.float16 else dtype
+    normal = np.finfo(dtype).smallest_normal
+    unsigned = np.dtype(f"u{dtype.itemsize}")
+    magnitude = unsigned.type((1 << (8 * dtype.itemsize - 1)) - 1)
+    below = unsigned.type(np.asarray(normal).view(unsigned) - 1)
+    flush = flushes and dtype != np.float16
+    step = step_bytes // dtype.itemsize
+    return Machine(dtype, flush, wide, step, normal, unsigned, magnitude, below)

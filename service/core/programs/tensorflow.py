@@ -17,10 +17,15 @@ from service.core.programs.syntax import Call, Const, Node
 P = tuple[float, ...]
 
 
-def _max_value(m: Machine, x: Array, y: Array, larger: bool) -> Array:
-    a, b = np.broadcast_arrays(m.read(x), m.read(y))
+def _max_value(m: Machine, x: Array, y: Array, larger: bool, scalar: bool = False) -> Array:
+    """maximum(x, y) (minimum unless `larger`); `scalar`: all of it in the scalar loop."""
+    a, b = m.read(x), m.read(y)
     # At a tie (-0.0 and 0.0) Eigen's packets return b, its scalar loop (all of float16) a.
-    a_wins = ((a > b) if larger else (a < b)) | ((a == b) & ~m.vector_body(a, b))
+    if scalar:
+        a_wins = (a >= b) if larger else (a <= b)
+    else:
+        a, b = np.broadcast_arrays(a, b)
+        a_wins = ((a > b) if larger else (a < b)) | ((a == b) & ~m.vector_body(a, b))
     return m.select(np.isnan(a) | np.isnan(b), np.add(a, b), m.select(a_wins, a, b))
 
 
@@ -50,7 +55,7 @@ def _relu(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     value = common.positive_part(m, x, m.smallest_normal)
     flat, tail = value.reshape(-1), x.size % m.step
     if tail:
-        flat[-tail:] = _max_value(m, x.reshape(-1)[-tail:], zero, True)
+        flat[-tail:] = _max_value(m, x.reshape(-1)[-tail:], zero, True, scalar=True)
     return value, lambda g: _masked(m, g, x >= m.smallest_normal)
 
 
