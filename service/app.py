@@ -29,7 +29,7 @@ from service.quiz.bank import load_bank
 from service.quiz.router import router as quiz_router
 from service.settings import Settings
 from service.state import AppState, attach, of_app
-from service.web.router import STATIC, playground
+from service.web.router import DOCS_SCRIPTS, OPENAPI_URL, STATIC, docs, playground
 from service.web.router import router as web_router
 
 TAGS = [
@@ -106,9 +106,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         servers=[{"url": "/", "description": "this server"}],
         default_response_class=ORJSONResponse,
-        docs_url="/docs" if settings.docs else None,
+        # /docs and /redoc are the web router's, with vendored assets (docs below)
+        docs_url=None,
         redoc_url=None,
-        openapi_url="/openapi.json" if settings.docs else None,
+        openapi_url=OPENAPI_URL if settings.docs else None,
         lifespan=lifespan,
     )
     attach(
@@ -137,6 +138,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(web_router)
     if not settings.exam_mode:
         app.include_router(playground)
+    if settings.docs:
+        app.include_router(docs)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     rate_limits = ratelimit.rules(
@@ -179,6 +182,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         ObservabilityMiddleware,
         metrics=metrics,
-        framing=Framing(tuple(settings.lti_frame_ancestors)),
+        framing=Framing(tuple(settings.lti_frame_ancestors), DOCS_SCRIPTS),
     )
     return app

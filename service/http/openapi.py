@@ -90,11 +90,13 @@ QUIZ_ITEM = {
     "points": 1.0,
     "hints": 1,
     "length": None,
+    "labels": None,
 }
+_SHOWN = {k: v for k, v in QUIZ_ITEM.items() if k not in ("position", "hints")}
 ITEM_STATE = {
+    **_SHOWN,
     "position": 1,
-    "item_id": "example-relu-derivative-at-two",
-    "type": "numeric",
+    "hints_offered": 1,
     "answered": True,
     "tries_used": 2,
     "tries_left": 0,
@@ -103,6 +105,28 @@ ITEM_STATE = {
     "max_score": 1.0,
     "hints_used": 0,
     "hints": [],
+    "tries": [
+        {
+            "number": 1,
+            "response": {"type": "numeric", "value": 2},
+            "correct": False,
+            "credit": 0.0,
+            "score": 0.0,
+            "feedback": "That is a value of the function, not a slope.",
+            "misconception": "value-for-derivative",
+            "misconception_title": "A value taken for a slope",
+        },
+        {
+            "number": 2,
+            "response": {"type": "numeric", "value": 1},
+            "correct": True,
+            "credit": 1.0,
+            "score": 0.666667,
+            "feedback": "Correct.",
+            "misconception": None,
+            "misconception_title": None,
+        },
+    ],
     "explanation": "Near 2, relu(x) = x, whose slope is 1.",
     "key": {"type": "numeric", "value": 1},
 }

@@ -27,13 +27,23 @@ SECURITY_HEADERS = [
 ]
 # The API answers data, never pages to frame or scripts to run. The pages load only the
 # service's own scripts, styles and fonts (KaTeX sets style attributes, hence the inline
-# styles); /docs fetches its assets from elsewhere and gets no policy.
+# styles).
 API_CSP = b"default-src 'none'; frame-ancestors 'none'"
 PAGE_CSP = (
     b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     b"img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; "
 )
 PAGES = ("/", "/playground")
+# /docs and /redoc load Swagger UI and ReDoc from the service's own files too. Both set style
+# attributes and add style elements, Swagger UI's icons are data: URIs, ReDoc searches in a
+# worker it makes from a blob, and Swagger UI is started by an inline script, allowed by its
+# hash alone (Framing.docs_scripts).
+DOCS = ("/docs", "/redoc")
+DOCS_CSP = (
+    b"default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    b"font-src 'self'; connect-src 'self'; worker-src blob:; base-uri 'none'; "
+    b"form-action 'self'; frame-ancestors 'none'; script-src 'self'"
+)
 # The LTI pages post the deep-linking answer to the learning platform: https, or a platform
 # on this machine while it is developed.
 LTI_FORM_ACTION = b"form-action 'self' https: http://localhost:* http://127.0.0.1:*"
@@ -42,9 +52,11 @@ LTI_FORM_ACTION = b"form-action 'self' https: http://localhost:* http://127.0.0.
 @dataclass(frozen=True)
 class Framing:
     """Who may frame the pages: nobody, or the learning platforms that embed the quiz (the
-    quiz page and the LTI pages; never the API or the playground)."""
+    quiz page and the LTI pages; never the API, the playground or the API's documentation);
+    and the hashes of the documentation's inline scripts, as CSP sources."""
 
     ancestors: tuple[str, ...] = ()
+    docs_scripts: tuple[str, ...] = ()
 
     def headers(self, path: str) -> list[tuple[bytes, bytes]]:
         """The content security policy and framing headers of an answer on this path."""
@@ -56,8 +68,9 @@ class Framing:
             else b"frame-ancestors 'none'"
         )
         framing = [] if embeddable else [(b"x-frame-options", b"DENY")]
-        if path.startswith("/docs"):  # Swagger UI's assets come from elsewhere
-            return framing
+        if path in DOCS:
+            hashes = "".join(f" {source}" for source in self.docs_scripts)
+            return [*framing, (b"content-security-policy", DOCS_CSP + hashes.encode())]
         if lti:
             policy = PAGE_CSP + ancestors + b"; " + LTI_FORM_ACTION
         elif path in PAGES or path.startswith("/static/"):

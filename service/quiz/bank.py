@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
 import yaml
@@ -116,6 +116,7 @@ class ItemSpec(BaseModel):
     function: FunctionSpec | None = None
     evidence_at: float | None = None
     hints: list[str] = Field(default_factory=list, max_length=5)
+    labels: list[Annotated[str, Field(min_length=1)]] | None = None
     tests: list[TestSpec] = Field(min_length=1)
 
     @field_validator("topics")
@@ -209,6 +210,10 @@ def build(spec: ItemSpec) -> Item:
     or on scoring that could be gamed)."""
     key = _parse(spec, spec.key, "key", None)
     length = len(key.values) if isinstance(key, answers.Vector) else None
+    if length is None and spec.labels is not None:
+        raise ValueError("labels: only a vector item has labels")
+    if length is not None and len(spec.labels or ()) != length:
+        raise ValueError(f"labels: a vector item needs one label per component, {length}")
     evidence = (
         _evidence(spec.function, spec.evidence_at)
         if spec.function is not None and spec.evidence_at is not None
@@ -241,6 +246,7 @@ def build(spec: ItemSpec) -> Item:
         evidence=evidence,
         hints=staged_hints(spec.hints, _hint_evidence(key, evidence, tolerance)),
         length=length,
+        labels=tuple(spec.labels) if spec.labels is not None else None,
         tests=tuple(SampleTest(t.response, t.score, t.misconception) for t in spec.tests),
     )
     check_scoring(item)
@@ -323,6 +329,10 @@ class Bank:
             for f in self.families.values()
         ]
         return sorted(out, key=lambda e: e.id)
+
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
 
     def item(self, item_id: str, seed: int | None) -> Item:
         """The item, or the family's variant for this seed."""

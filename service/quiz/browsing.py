@@ -1,5 +1,6 @@
-"""Browsing the item bank: topics with their counts, and items page by page (metadata and
-stems only). A cursor that cannot be read raises Invalid located at ("cursor",)."""
+"""Browsing the item bank: topics with their counts, the misconceptions a grading can name,
+and items page by page (metadata and stems only). A cursor that cannot be read raises Invalid
+located at ("cursor",)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from collections import Counter
 from service.core.errors import Invalid
 from service.quiz import views
 from service.quiz.bank import Bank, Entry
-from service.quiz.core.taxonomy import TOPICS
-from service.quiz.schemas import ItemFilters, ItemInfo, ItemPage, TopicInfo
+from service.quiz.core.taxonomy import MISCONCEPTION_TITLES, MISCONCEPTIONS, TOPICS
+from service.quiz.schemas import ItemFilters, ItemInfo, ItemPage, MisconceptionInfo, TopicInfo
 
 
 def matches(entry: Entry, filters: ItemFilters) -> bool:
@@ -34,6 +35,13 @@ def topics(bank: Bank) -> list[TopicInfo]:
     return [
         TopicInfo(topic=topic, description=description, items=counts[topic])
         for topic, description in TOPICS.items()
+    ]
+
+
+def misconceptions() -> list[MisconceptionInfo]:
+    return [
+        MisconceptionInfo(slug=slug, title=MISCONCEPTION_TITLES[slug], description=description)
+        for slug, description in MISCONCEPTIONS.items()
     ]
 
 

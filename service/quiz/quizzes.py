@@ -21,7 +21,7 @@ from service.errors import Conflict, Gone, NotFound, Unauthorized
 from service.quiz import repository, views
 from service.quiz.bank import Bank
 from service.quiz.core import answers
-from service.quiz.core.grading import diagnosis, grade, penalised
+from service.quiz.core.grading import grade, penalised
 from service.quiz.core.items import Item
 from service.quiz.models import Attempt, Quiz, QuizItem
 from service.quiz.schemas import (
@@ -91,8 +91,9 @@ def _result(quiz: Quiz, item: Item, row: QuizItem, tries: Sequence[Attempt]) -> 
         credit=last.fraction,
         score=_item_score(tries),
         max_score=last.max_score,
-        feedback=last.feedback if revealed else diagnosis(last.correct, last.misconception),
+        feedback=views.feedback(last, revealed),
         misconception=last.misconception,
+        misconception_title=views.title(last.misconception),
         tries_left=0 if closed else quiz.max_tries - len(tries),
         hints_used=row.hints_used,
     )
@@ -228,6 +229,27 @@ def take_hint(session: Session, bank: Bank, quiz_id: str, token: str, position: 
 # --- reading and finishing ------------------------------------------------------------
 
 
+def _shown(item: Item | None, row: QuizItem) -> dict[str, Any]:
+    """What the quiz showed of the item, or of a changed item what the quiz stored."""
+    if item is not None:
+        return {**views.shown(item, row.choice_order), "hints_offered": len(item.hints)}
+    return {
+        "item_id": row.item_id,
+        "version": row.version,
+        "type": None,
+        "topics": row.topics,
+        "difficulty": None,
+        "stem": None,
+        "function": None,
+        "choices": [],
+        "graph": None,
+        "points": row.points,
+        "hints_offered": 0,
+        "length": None,
+        "labels": None,
+    }
+
+
 def _states(session: Session, bank: Bank, quiz: Quiz) -> list[ItemState]:
     by_position: dict[int, list[Attempt]] = defaultdict(list)
     for attempt in repository.attempts(session, quiz.id):
@@ -237,11 +259,11 @@ def _states(session: Session, bank: Bank, quiz: Quiz) -> list[ItemState]:
         item = _as_started(bank, row)
         tries = by_position.get(row.position, [])
         closed = _closed(quiz, tries)
+        revealed = item is not None and _may_reveal(quiz, closed)
         taken = item.hints[: row.hints_used] if item is not None else ()
         state = ItemState(
+            **_shown(item, row),
             position=row.position,
-            item_id=row.item_id,
-            type=item.type if item is not None else None,
             answered=bool(tries),
             tries_used=len(tries),
             tries_left=0 if closed else quiz.max_tries - len(tries),
@@ -250,8 +272,9 @@ def _states(session: Session, bank: Bank, quiz: Quiz) -> list[ItemState]:
             max_score=row.points,
             hints_used=row.hints_used,
             hints=[views.hint(number, hint) for number, hint in enumerate(taken, start=1)],
+            tries=[views.graded_try(t, item, revealed) for t in tries] if item is not None else [],
         )
-        if item is not None and _may_reveal(quiz, closed):
+        if item is not None and revealed:
             views.reveal(state, item)
         states.append(state)
     return states

@@ -1,4 +1,5 @@
-"""/v1 quiz routes: start a quiz, answer, read, finish; browse items; item statistics."""
+"""/v1 quiz routes: start a quiz, answer, read, finish; browse items and misconceptions; item
+statistics."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from service.quiz.schemas import (
     ItemFilters,
     ItemPage,
     ItemStats,
+    MisconceptionInfo,
     QuizCreate,
     QuizCreated,
     QuizState,
@@ -90,8 +92,9 @@ async def _in_body(state: AppState, work: Callable[[Session], T]) -> T:
 )
 async def create_quiz(body: QuizCreate, state: StateDep, examiner: MaybeAdmin) -> QuizCreated:
     """Starts a quiz: its id, the bearer token for the calls on it, its rules and its items without
-    keys. The same seed and filters give the same items. With the admin key the caller is an
-    examiner and may set the rules of an exam-mode deployment."""
+    keys, drawn by the filters or listed in item_ids. The same seed and filters give the same
+    items. With the admin key the caller is an examiner and may set the rules of an exam-mode
+    deployment."""
     deployment = _deployment(state.settings)
     return await _in_body(
         state,
@@ -153,8 +156,9 @@ async def get_config(state: StateDep) -> ServiceConfig:
     },
 )
 async def get_quiz(quiz_id: QuizId, token: QuizToken, state: StateDep) -> QuizState:
-    """The quiz's status and score, and each item's grading, hints taken and, when the reveal
-    policy allows, its key and explanation."""
+    """The quiz's status and score, and each item as the quiz shows it (enough to draw the quiz
+    again) with its tries, hints taken and, when the reveal policy allows, its key and
+    explanation."""
     return await _in_body(state, lambda session: quizzes.state(session, state.bank, quiz_id, token))
 
 
@@ -173,6 +177,7 @@ async def get_quiz(quiz_id: QuizId, token: QuizToken, state: StateDep) -> QuizSt
                 "max_score": 1.0,
                 "feedback": "Correct.",
                 "misconception": None,
+                "misconception_title": None,
                 "tries_left": 0,
                 "hints_used": 0,
                 "explanation": "Near 2, relu(x) = x, whose slope is 1.",
@@ -282,6 +287,26 @@ async def finish_quiz(quiz_id: QuizId, token: QuizToken, state: StateDep) -> Qui
 async def list_topics(state: StateDep) -> list[TopicInfo]:
     """The topics with the number of items in each."""
     return browsing.topics(state.bank)
+
+
+@router.get(
+    "/misconceptions",
+    operation_id="listMisconceptions",
+    summary="The misconceptions a grading can name: slug, title and description",
+    responses=example(
+        [
+            {
+                "slug": "subdifferential-open",
+                "title": "The subdifferential is open",
+                "description": "A subdifferential contains its endpoints: it is a closed set.",
+            }
+        ]
+    ),
+)
+async def list_misconceptions() -> list[MisconceptionInfo]:
+    """Every misconception an answer's grading can name, with its title and its description in
+    general words (which state no item's key)."""
+    return browsing.misconceptions()
 
 
 @router.get(

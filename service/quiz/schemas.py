@@ -32,6 +32,7 @@ def _known(values: list[str] | None, known: Any, what: str) -> list[str] | None:
 Topics = Annotated[list[str] | None, AfterValidator(lambda v: _known(v, TOPICS, "topics"))]
 Types = Annotated[list[str] | None, AfterValidator(lambda v: _known(v, ANSWER_TYPES, "types"))]
 Difficulty = Annotated[int | None, Field(ge=1, le=5)]
+ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]{2,63}$")]
 
 
 class ItemFilters(BaseModel):
@@ -50,6 +51,7 @@ class QuizCreate(ItemFilters):
             "examples": [
                 {"size": 5, "topics": ["subgradients"], "seed": 42, "max_tries": 2},
                 {"size": 10, "reveal": "after_finish", "time_limit_s": 900},
+                {"item_ids": ["relu-derivative-at-zero", "gen.relu-subgradient-vector"]},
             ]
         },
     )
@@ -80,6 +82,16 @@ class QuizCreate(ItemFilters):
         0.1, ge=0, le=1, description="share of an item's points lost per hint taken before a try"
     )
     time_limit_s: int | None = Field(None, ge=10, le=7 * 86_400, description="seconds to answer")
+    item_ids: list[ItemId] | None = Field(
+        None,
+        min_length=1,
+        max_length=50,
+        description=(
+            "exactly these items of the bank, in this order, each at most once (a generated "
+            "family draws a new variant); not with size, topics, min_difficulty, max_difficulty "
+            "or types"
+        ),
+    )
 
 
 class PublicChoice(BaseModel):
@@ -117,6 +129,9 @@ class PublicItem(ItemSummary):
     points: float
     hints: int = Field(description="how many hints the item offers (POST .../hints)")
     length: int | None = Field(None, description="vector items: how many numbers to give")
+    labels: list[str] | None = Field(
+        None, description="vector items: what each number is, one plain-text label per number"
+    )
 
 
 class QuizSettings(BaseModel):
@@ -195,30 +210,64 @@ class Revealed(BaseModel):
     )
 
 
+CREDIT = "what this response earns before penalties, 0 to 1"
+FEEDBACK = (
+    "feedback written for this response once the policy reveals; before that, the verdict or "
+    "the misconception in general words"
+)
+MISCONCEPTION_TITLE = "the misconception's title (GET /v1/misconceptions); null when none"
+
+
 class AnswerResult(Revealed):
     position: int
     correct: bool
-    credit: float = Field(description="what this response earns before penalties, 0 to 1")
+    credit: float = Field(description=CREDIT)
     score: float = Field(description="the item's score: its best try after penalties")
     max_score: float
-    feedback: str = Field(
-        description=(
-            "feedback written for this response once the policy reveals; before that, the "
-            "verdict or the misconception in general words"
-        )
-    )
+    feedback: str = Field(description=FEEDBACK)
     misconception: str | None
+    misconception_title: str | None = Field(description=MISCONCEPTION_TITLE)
     tries_left: int
     hints_used: int
 
 
+class GradedTry(BaseModel):
+    """One try at an item, as its grading showed it; the feedback follows the reveal policy as
+    the item and the quiz stand now."""
+
+    number: int = Field(description="1 for the item's first try")
+    response: ItemResponse = Field(description="the response, as the server read it")
+    correct: bool
+    credit: float = Field(description=CREDIT)
+    score: float = Field(description="this try's score, after its penalties, times the points")
+    feedback: str = Field(description=FEEDBACK)
+    misconception: str | None
+    misconception_title: str | None = Field(description=MISCONCEPTION_TITLE)
+
+
+# An item the bank has changed since the quiz began is neither graded nor revealed, and shows
+# only what the quiz stored of it: id, version, topics and points.
+CHANGED = "null only for an item the bank has changed since the quiz began"
+
+
 class ItemState(Revealed):
+    """An item of a quiz as it stands: what creation showed of it, enough to draw it again,
+    its tries so far and, when the reveal policy allows, its key and explanation."""
+
     position: int
     item_id: str
-    type: AnswerType | None = Field(
-        description="the item's answer type; null only for an item the bank has changed since "
-        "the quiz began (such an item is neither graded nor revealed)"
-    )
+    version: int
+    type: AnswerType | None = Field(description=f"the item's answer type; {CHANGED}")
+    topics: list[str]
+    difficulty: int | None = Field(description=CHANGED)
+    stem: str | None = Field(description=f"UTF-8 Markdown with LaTeX between $ signs; {CHANGED}")
+    function: PublicFunction | None = Field(description="the catalogue function the item is about")
+    choices: list[PublicChoice] = Field(description="in the order the quiz shows them")
+    graph: Graph | None = Field(description="the graph of that function, to draw it")
+    points: float
+    hints_offered: int = Field(description="how many hints the item offers (POST .../hints)")
+    length: int | None = Field(description="vector items: how many numbers to give")
+    labels: list[str] | None = Field(description="vector items: what each number is")
     answered: bool
     tries_used: int
     tries_left: int
@@ -227,6 +276,9 @@ class ItemState(Revealed):
     max_score: float
     hints_used: int
     hints: list[PublicHint] = Field(description="the hints taken so far")
+    tries: list[GradedTry] = Field(
+        description="the tries so far, in order (none shown for an item the bank has changed)"
+    )
 
 
 class QuizState(QuizSettings):
@@ -290,6 +342,12 @@ class ItemInfo(ItemSummary):
 class ItemPage(BaseModel):
     items: list[ItemInfo]
     next_cursor: str | None
+
+
+class MisconceptionInfo(BaseModel):
+    slug: str = Field(description="as an answer's `misconception` names it")
+    title: str = Field(description="the mistaken belief, in a few words")
+    description: str = Field(description="the mistake in general words, stating no item's key")
 
 
 class MisconceptionCount(BaseModel):

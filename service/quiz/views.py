@@ -10,10 +10,19 @@ from service.core.catalogue import CATALOGUE
 from service.evaluation.schemas import Graph
 from service.evaluation.service import GraphOf, graph
 from service.quiz.core import answers, items
-from service.quiz.core.grading import quotients
+from service.quiz.core.grading import diagnosis, quotients
 from service.quiz.core.items import FunctionRef, Item
+from service.quiz.core.taxonomy import MISCONCEPTION_TITLES
+from service.quiz.models import Attempt
 from service.quiz.responses import ITEM_RESPONSE
-from service.quiz.schemas import Evidence, PublicChoice, PublicFunction, PublicHint, Revealed
+from service.quiz.schemas import (
+    Evidence,
+    GradedTry,
+    PublicChoice,
+    PublicFunction,
+    PublicHint,
+    Revealed,
+)
 
 
 def public_function(item: Item) -> PublicFunction | None:
@@ -49,6 +58,42 @@ def choices(item: Item, order: Sequence[str]) -> list[PublicChoice]:
     """The item's choices in the order this quiz shows them."""
     texts = {c.id: c.text for c in item.choices}
     return [PublicChoice(id=c, text=texts[c]) for c in order if c in texts]
+
+
+def shown(item: Item, order: Sequence[str]) -> dict[str, Any]:
+    """What a quiz shows of an item, in PublicItem's fields and ItemState's alike, with the
+    choices in the quiz's order; the number of hints offered is left to each."""
+    return {
+        **summary(item),
+        "choices": choices(item, order),
+        "graph": graph_of(item.function, "function"),
+        "points": item.points,
+        "length": item.length,
+        "labels": list(item.labels) if item.labels is not None else None,
+    }
+
+
+def title(misconception: str | None) -> str | None:
+    return MISCONCEPTION_TITLES.get(misconception) if misconception else None
+
+
+def feedback(attempt: Attempt, revealed: bool) -> str:
+    """The feedback written for a try once the policy reveals; before that, the verdict or the
+    misconception in general words."""
+    return attempt.feedback if revealed else diagnosis(attempt.correct, attempt.misconception)
+
+
+def graded_try(attempt: Attempt, item: Item, revealed: bool) -> GradedTry:
+    return GradedTry(
+        number=attempt.try_number,
+        response=ITEM_RESPONSE.validate_python({"type": item.type, **attempt.response}),
+        correct=attempt.correct,
+        credit=attempt.fraction,
+        score=attempt.score,
+        feedback=feedback(attempt, revealed),
+        misconception=attempt.misconception,
+        misconception_title=title(attempt.misconception),
+    )
 
 
 def evidence(source: items.Probe) -> Evidence:

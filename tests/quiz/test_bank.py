@@ -63,6 +63,52 @@ def test_a_bad_file_names_the_file_the_item_and_the_field(
     assert message in str(caught.value)
 
 
+VECTOR = """
+- id: sample-vector
+  version: 1
+  topics: [continuity]
+  difficulty: 1
+  type: vector
+  stem: "Give relu at -1 and at 1."
+  key: {values: [0, 1]}
+  labels: ["x = -1", "x = 1"]
+  explanation: "max(0, -1) = 0 and max(0, 1) = 1."
+  tests:
+    - {response: {values: [0, 1]}, score: 1}
+"""
+
+
+def test_a_vector_item_carries_one_label_per_component() -> None:
+    (item,) = load_file("vector.yaml", VECTOR)
+    assert item.labels == ("x = -1", "x = 1")
+    assert item.length == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (VECTOR.replace('  labels: ["x = -1", "x = 1"]\n', ""), "labels: a vector item needs"),
+        (VECTOR.replace('["x = -1", "x = 1"]', '["x = -1"]'), "one label per component, 2"),
+        (VECTOR.replace('["x = -1", "x = 1"]', '["x = -1", ""]'), "labels.1:"),
+        (GOOD.replace("  explanation:", '  labels: ["x"]\n  explanation:'), "only a vector"),
+    ],
+)
+def test_labels_that_do_not_fit_the_item_stop_the_load(text: str, message: str) -> None:
+    with pytest.raises(BankError) as caught:
+        load_file("labels.yaml", text)
+    assert message in str(caught.value)
+
+
+def test_every_vector_item_of_the_bank_is_labelled() -> None:
+    vectors = [item for item in load_bank().items.values() if item.type == "vector"]
+    assert len(vectors) >= 10
+    for item in vectors:
+        assert item.labels is not None, item.id
+        assert len(item.labels) == item.length, item.id
+    others = [item for item in load_bank().items.values() if item.type != "vector"]
+    assert all(item.labels is None for item in others)
+
+
 def test_variants_come_from_the_seed() -> None:
     bank = load_bank()
     family = next(iter(bank.families))

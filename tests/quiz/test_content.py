@@ -1,6 +1,6 @@
 """A lint of the bank's texts and keys, over the hand-written items and every family's variants:
 the classes of defect a review found (double signs, a bare "(x)" after a coefficient, a key of
--0.0, generic feedback written for one specific wrong answer)."""
+-0.0, generic feedback written for one specific wrong answer, a stem that asks for null)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ COEFFICIENT_PAREN = re.compile(r"(?<![\w\\])-?\d*\.?\d+\(x\)|(?<![\w)}\]])-\(x\)
 SPECIFIC_OPENING = re.compile(
     r"^\s*(\$[^$]*\$|`[^`]*`|[-+]?\d|(that|this|those|these|you|your)\b)", re.IGNORECASE
 )
+
+WIRE_NULL = re.compile(r"\bnull\b(?!\s+set)", re.IGNORECASE)
 
 
 def _items() -> Iterator[Item]:
@@ -87,6 +89,13 @@ def test_generic_feedback_does_not_address_one_answer() -> None:
         for item in ITEMS
         if "incorrect" in item.feedback and SPECIFIC_OPENING.match(item.feedback["incorrect"])
     ]
+    assert problems == [], problems[:5]
+
+
+def test_no_stem_asks_for_null() -> None:
+    """A learner answers "does not exist"; null is the wire format's word, not theirs (a null
+    set is mathematics)."""
+    problems = [(item.id, item.stem) for item in ITEMS if WIRE_NULL.search(item.stem)]
     assert problems == [], problems[:5]
 
 

@@ -90,6 +90,26 @@ def test_no_variant_grades_a_listed_wrong_answer_as_right(family: Family) -> Non
             assert not grade(item, alternative.response).correct, (family.id, seed)
 
 
+@pytest.mark.parametrize("family", FAMILIES.values(), ids=lambda f: f.id)
+def test_a_vector_variant_labels_each_component_and_no_other_has_labels(family: Family) -> None:
+    for seed in SEEDS:
+        item = family.generate(seed).item
+        if item.type != "vector":
+            assert item.labels is None, (family.id, seed)
+            continue
+        assert item.labels is not None, (family.id, seed)
+        assert len(item.labels) == item.length, (family.id, seed)
+        assert all(label.strip() for label in item.labels), (family.id, seed)
+
+
+def test_the_subgradient_vector_labels_its_points_in_the_stems_order() -> None:
+    for seed in SEEDS:
+        item = FAMILIES["gen.relu-subgradient-vector"].generate(seed).item
+        assert item.labels is not None
+        points = ", ".join(label.removeprefix("x = ") for label in item.labels)
+        assert f"$({points})$" in item.stem, seed
+
+
 def test_softplus_variants_are_told_apart_from_relus_derivative() -> None:
     for seed in MANY_SEEDS:
         item = FAMILIES["gen.softplus-derivative"].generate(seed).item

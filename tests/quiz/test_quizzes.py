@@ -13,7 +13,7 @@ from service.core.errors import Invalid
 from service.errors import Conflict
 from service.quiz import quizzes, starting
 from service.quiz.bank import Bank, load_file
-from service.quiz.core.taxonomy import MISCONCEPTIONS
+from service.quiz.core.taxonomy import MISCONCEPTION_TITLES, MISCONCEPTIONS
 from service.quiz.models import QuizItem
 from service.quiz.schemas import AnswerSubmit, QuizCreate
 from service.state import of_app
@@ -164,9 +164,11 @@ def test_before_the_reveal_a_wrong_try_reads_only_the_diagnosis(app: FastAPI) ->
     assert open_item.tries_left == 1
     assert open_item.feedback == MISCONCEPTIONS["convention-as-truth"]
     assert open_item.misconception == "convention-as-truth"
+    assert open_item.misconception_title == MISCONCEPTION_TITLES["convention-as-truth"]
     shown = open_item.model_dump(exclude_unset=True)
     assert not {"key", "explanation", "evidence", "subgradient_graph"} & set(shown)
     closed = quiz.answer("relu-derivative", {"value": 1})
+    assert (closed.misconception, closed.misconception_title) == (None, None)
     assert closed.tries_left == 0
     assert closed.key is not None
     assert closed.key.model_dump(exclude_unset=True) == {"type": "numeric", **DNE}
@@ -228,6 +230,122 @@ def test_an_item_changed_since_the_quiz_began_is_neither_graded_nor_revealed(
         quiz.hint("relu-derivative")
     item = quiz.finish().items[position - 1]
     assert (item.key, item.explanation, item.evidence, item.type) == (None, None, None, None)
+    assert (item.stem, item.difficulty, item.function, item.graph) == (None, None, None, None)
+    assert (item.item_id, item.version, item.points) == ("relu-derivative", 99, 1.0)
+    assert (item.tries, item.choices, item.hints_offered) == ([], [], 0)
+
+
+def test_the_tries_of_a_changed_item_count_but_are_not_shown(app: FastAPI) -> None:
+    quiz = Quiz(app, max_tries=2)
+    quiz.answer("relu-derivative", ZERO)
+    with of_app(app).database.sessions() as session:
+        session.execute(
+            update(QuizItem).where(QuizItem.quiz_id == quiz.id).values(version=QuizItem.version + 1)
+        )
+        session.commit()
+    item = quiz.state().items[quiz.position["relu-derivative"] - 1]
+    assert (item.tries_used, item.score, item.tries) == (1, 0.0, [])
+
+
+# --- resuming from the server: the items as creation showed them, and every try ---------
+
+FIELDS = ("item_id", "version", "type", "topics", "difficulty", "stem", "function", "choices")
+FIELDS += ("graph", "points", "length", "labels")
+WRITTEN = ("0 is what torch.relu returns.", "The one-sided derivatives 0 and 1 differ.")
+
+
+def test_the_state_redraws_every_item_as_creation_showed_it(app: FastAPI) -> None:
+    quiz = Quiz(app)
+    for created, state in zip(quiz.created.items, quiz.state().items, strict=True):
+        assert created.position == state.position
+        assert {f: getattr(created, f) for f in FIELDS} == {f: getattr(state, f) for f in FIELDS}
+        assert state.hints_offered == created.hints
+        assert state.tries == []
+    summary = quiz.finish()
+    assert [s.stem for s in summary.items] == [c.stem for c in quiz.created.items]
+
+
+def test_each_try_is_listed_with_its_response_and_grading(app: FastAPI) -> None:
+    quiz = Quiz(app, max_tries=3)
+    quiz.answer("relu-subdifferential", OPEN)
+    quiz.hint("relu-derivative")
+    quiz.answer("relu-derivative", ZERO)
+    quiz.answer("relu-derivative", DNE)
+    items = quiz.state().items
+    derivative = items[quiz.position["relu-derivative"] - 1]
+    first, second = derivative.tries
+    assert first.number == 1
+    assert first.response.model_dump(exclude_none=True) == {"type": "numeric", "value": 0}
+    assert (first.correct, first.credit, first.score) == (False, 0.0, 0.0)
+    assert first.misconception == "convention-as-truth"
+    assert first.misconception_title == MISCONCEPTION_TITLES["convention-as-truth"]
+    assert second.number == 2
+    assert second.response.model_dump(exclude_none=True) == {"type": "numeric", "dne": True}
+    assert (second.correct, second.credit) == (True, 1.0)
+    assert second.score == pytest.approx(1 - 1 / 3 - 0.1, abs=1e-6)  # a wrong try and a hint
+    assert (second.feedback, second.misconception, second.misconception_title) == (
+        "Correct.",
+        None,
+        None,
+    )
+    (open_try,) = items[quiz.position["relu-subdifferential"] - 1].tries
+    assert open_try.response.model_dump() == {"type": "interval", **OPEN}
+    assert (open_try.credit, open_try.misconception) == (0.5, "subdifferential-open")
+
+
+def _shows_nothing_withheld(state: Any) -> None:
+    """No key, explanation, quotients, graph of f' or written feedback in the payload."""
+    for item in state.items:
+        assert (item.key, item.explanation, item.evidence, item.subgradient_graph) == (
+            None,
+            None,
+            None,
+            None,
+        )
+        for graded in item.tries:
+            assert graded.feedback in {"Not quite.", *MISCONCEPTIONS.values()}
+    text = state.model_dump_json()
+    assert not [written for written in WRITTEN if written in text]
+
+
+def _shows_all(state: Any, position: int) -> None:
+    item = state.items[position - 1]
+    assert item.key is not None
+    assert item.explanation == WRITTEN[1]
+    assert item.evidence is not None
+    assert item.subgradient_graph is not None
+    assert item.tries[0].feedback == WRITTEN[0]
+    assert item.tries[0].misconception == "convention-as-truth"
+
+
+@pytest.mark.parametrize("reveal", ["after_answer", "after_finish", "never"])
+def test_the_tries_follow_the_reveal_policy(app: FastAPI, reveal: str) -> None:
+    """A wrong try with a try left, the item closed, the quiz finished: the state (and the
+    finish summary) show written feedback, key and explanation only once the policy allows."""
+    quiz = Quiz(app, reveal=reveal, max_tries=2)
+    position = quiz.position["relu-derivative"]
+    quiz.answer("relu-derivative", ZERO)
+    with_a_try_left = quiz.state()
+    assert with_a_try_left.items[position - 1].tries_left == 1
+    _shows_nothing_withheld(with_a_try_left)
+    assert (
+        with_a_try_left.items[position - 1].tries[0].feedback
+        == MISCONCEPTIONS["convention-as-truth"]
+    )
+    quiz.answer("relu-derivative", {"value": 1})
+    closed = quiz.state()
+    assert closed.items[position - 1].tries_left == 0
+    if reveal == "after_answer":
+        _shows_all(closed, position)
+    else:
+        _shows_nothing_withheld(closed)
+    finished = quiz.finish()
+    if reveal == "never":
+        _shows_nothing_withheld(finished)
+        _shows_nothing_withheld(quiz.state())
+    else:
+        _shows_all(finished, position)
+        _shows_all(quiz.state(), position)
 
 
 def _exam_quiz(app: FastAPI, examiner: bool, **options: Any) -> Any:

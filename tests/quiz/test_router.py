@@ -13,6 +13,8 @@ from service.quiz import quizzes, repository
 from service.quiz.bank import load_bank
 from service.quiz.core import answers
 from service.quiz.core.answers import Interval, Numeric, OneSidedPair, PointSet, Vector
+from service.quiz.core.taxonomy import MISCONCEPTIONS
+from service.quiz.responses import ITEM_RESPONSE
 from service.settings import Settings
 from service.state import of_app
 
@@ -449,3 +451,84 @@ async def test_an_empty_admin_key_opens_nothing(database_url: str) -> None:
             assert response.status_code == 401, header
             assert "RELU_ADMIN_API_KEY" in response.json()["detail"]  # says why it is closed
     of_app(app).database.dispose()
+
+
+async def test_the_state_resumes_the_quiz_without_the_creation_response(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    quiz = await start(client, size=12, seed=21, max_tries=2, reveal="after_finish")
+    headers = auth(quiz["token"])
+    seeds = await variant_seeds(app, quiz["id"])
+    first = quiz["items"][0]
+    wrong = wrong_response(first, key_of(first, seeds))
+    await client.post(
+        f"/v1/quizzes/{quiz['id']}/answers",
+        json={"position": 1, "response": wrong},
+        headers=headers,
+    )
+    state = (await client.get(f"/v1/quizzes/{quiz['id']}", headers=headers)).json()
+    for created, item in zip(quiz["items"], state["items"], strict=True):
+        offered = created.pop("hints")
+        assert {k: item[k] for k in created} == created
+        assert item["hints_offered"] == offered
+    (graded,) = state["items"][0]["tries"]
+    assert graded["number"] == 1
+    assert graded["response"] == ITEM_RESPONSE.dump_python(
+        ITEM_RESPONSE.validate_python({"type": first["type"], **wrong}), mode="json"
+    )
+    assert graded["correct"] is False
+    assert set(graded) == {
+        "number",
+        "response",
+        "correct",
+        "credit",
+        "score",
+        "feedback",
+        "misconception",
+        "misconception_title",
+    }
+    assert all(item["tries"] == [] for item in state["items"][1:])
+
+
+async def test_misconceptions_are_listed_with_titles(client: httpx.AsyncClient) -> None:
+    listed = (await client.get("/v1/misconceptions")).json()
+    assert [m["slug"] for m in listed] == list(MISCONCEPTIONS)
+    by_slug = {m["slug"]: m for m in listed}
+    assert by_slug["subdifferential-open"] == {
+        "slug": "subdifferential-open",
+        "title": "The subdifferential is open",
+        "description": MISCONCEPTIONS["subdifferential-open"],
+    }
+
+
+async def test_a_quiz_of_listed_items(client: httpx.AsyncClient) -> None:
+    ids = ["gen.relu-subgradient-vector", "relu-derivative-at-zero", "abs-grad-by-framework"]
+    quiz = await start(client, item_ids=ids)
+    assert [i["item_id"] for i in quiz["items"]] == ids
+    assert [i["position"] for i in quiz["items"]] == [1, 2, 3]
+    vector = quiz["items"][2]
+    assert vector["labels"] == ["PyTorch", "JAX", "TensorFlow"]
+    assert len(vector["labels"]) == vector["length"]
+    assert quiz["items"][1]["labels"] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "locations"),
+    [
+        ({"item_ids": ["relu-derivative-at-zero", "no-such-item"]}, [["body", "item_ids", 1]]),
+        ({"item_ids": ["relu-derivative-at-zero"] * 2}, [["body", "item_ids", 1]]),
+        ({"item_ids": ["Not An Id"]}, [["body", "item_ids", 0]]),
+        ({"item_ids": []}, [["body", "item_ids"]]),
+        ({"item_ids": [f"item-{i}" for i in range(51)]}, [["body", "item_ids"]]),
+        (
+            {"item_ids": ["relu-derivative-at-zero"], "size": 1, "types": ["numeric"]},
+            [["body", "size"], ["body", "types"]],
+        ),
+    ],
+)
+async def test_listed_items_that_cannot_make_a_quiz_are_located(
+    client: httpx.AsyncClient, body: dict[str, Any], locations: list[list[Any]]
+) -> None:
+    response = await client.post("/v1/quizzes", json=body)
+    assert response.status_code == 422, response.text
+    assert [e["loc"] for e in response.json()["errors"]] == locations

@@ -278,8 +278,9 @@ export interface paths {
         /**
          * Start a quiz: its id, token and items (without keys)
          * @description Starts a quiz: its id, the bearer token for the calls on it, its rules and its items without
-         *     keys. The same seed and filters give the same items. With the admin key the caller is an
-         *     examiner and may set the rules of an exam-mode deployment.
+         *     keys, drawn by the filters or listed in item_ids. The same seed and filters give the same
+         *     items. With the admin key the caller is an examiner and may set the rules of an exam-mode
+         *     deployment.
          */
         post: operations["createQuiz"];
         delete?: never;
@@ -317,8 +318,9 @@ export interface paths {
         };
         /**
          * A quiz's status and, per item, its grading so far
-         * @description The quiz's status and score, and each item's grading, hints taken and, when the reveal
-         *     policy allows, its key and explanation.
+         * @description The quiz's status and score, and each item as the quiz shows it (enough to draw the quiz
+         *     again) with its tries, hints taken and, when the reveal policy allows, its key and
+         *     explanation.
          */
         get: operations["getQuiz"];
         put?: never;
@@ -405,6 +407,27 @@ export interface paths {
          * @description The topics with the number of items in each.
          */
         get: operations["listTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/misconceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The misconceptions a grading can name: slug, title and description
+         * @description Every misconception an answer's grading can name, with its title and its description in
+         *     general words (which state no item's key).
+         */
+        get: operations["listMisconceptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -808,6 +831,11 @@ export interface components {
             feedback: string;
             /** Misconception */
             misconception: string | null;
+            /**
+             * Misconception Title
+             * @description the misconception's title (GET /v1/misconceptions); null when none
+             */
+            misconception_title: string | null;
             /** Tries Left */
             tries_left: number;
             /** Hints Used */
@@ -980,6 +1008,47 @@ export interface components {
             updated_at: string;
         };
         /**
+         * GradedTry
+         * @description One try at an item, as its grading showed it; the feedback follows the reveal policy as
+         *     the item and the quiz stand now.
+         */
+        GradedTry: {
+            /**
+             * Number
+             * @description 1 for the item's first try
+             */
+            number: number;
+            /**
+             * Response
+             * @description the response, as the server read it
+             */
+            response: components["schemas"]["SingleChoiceResponse"] | components["schemas"]["MultipleChoiceResponse"] | components["schemas"]["TrueFalseResponse"] | components["schemas"]["NumericResponse"] | components["schemas"]["IntervalResponse"] | components["schemas"]["PointSetResponse"] | components["schemas"]["OneSidedPairResponse"] | components["schemas"]["VectorResponse"];
+            /** Correct */
+            correct: boolean;
+            /**
+             * Credit
+             * @description what this response earns before penalties, 0 to 1
+             */
+            credit: number;
+            /**
+             * Score
+             * @description this try's score, after its penalties, times the points
+             */
+            score: number;
+            /**
+             * Feedback
+             * @description feedback written for this response once the policy reveals; before that, the verdict or the misconception in general words
+             */
+            feedback: string;
+            /** Misconception */
+            misconception: string | null;
+            /**
+             * Misconception Title
+             * @description the misconception's title (GET /v1/misconceptions); null when none
+             */
+            misconception_title: string | null;
+        };
+        /**
          * Graph
          * @description A graph as a plot draws it: polylines of [x, y] points, dots, and vertical segments
          *     (a subdifferential, both ends included).
@@ -1102,7 +1171,11 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
-        /** ItemState */
+        /**
+         * ItemState
+         * @description An item of a quiz as it stands: what creation showed of it, enough to draw it again,
+         *     its tries so far and, when the reveal policy allows, its key and explanation.
+         */
         ItemState: {
             /**
              * Explanation
@@ -1122,11 +1195,51 @@ export interface components {
             position: number;
             /** Item Id */
             item_id: string;
+            /** Version */
+            version: number;
             /**
              * Type
-             * @description the item's answer type; null only for an item the bank has changed since the quiz began (such an item is neither graded nor revealed)
+             * @description the item's answer type; null only for an item the bank has changed since the quiz began
              */
             type: ("single_choice" | "multiple_choice" | "true_false" | "numeric" | "interval" | "point_set" | "one_sided_pair" | "vector") | null;
+            /** Topics */
+            topics: string[];
+            /**
+             * Difficulty
+             * @description null only for an item the bank has changed since the quiz began
+             */
+            difficulty: number | null;
+            /**
+             * Stem
+             * @description UTF-8 Markdown with LaTeX between $ signs; null only for an item the bank has changed since the quiz began
+             */
+            stem: string | null;
+            /** @description the catalogue function the item is about */
+            function: components["schemas"]["PublicFunction"] | null;
+            /**
+             * Choices
+             * @description in the order the quiz shows them
+             */
+            choices: components["schemas"]["PublicChoice"][];
+            /** @description the graph of that function, to draw it */
+            graph: components["schemas"]["Graph"] | null;
+            /** Points */
+            points: number;
+            /**
+             * Hints Offered
+             * @description how many hints the item offers (POST .../hints)
+             */
+            hints_offered: number;
+            /**
+             * Length
+             * @description vector items: how many numbers to give
+             */
+            length: number | null;
+            /**
+             * Labels
+             * @description vector items: what each number is
+             */
+            labels: string[] | null;
             /** Answered */
             answered: boolean;
             /** Tries Used */
@@ -1152,6 +1265,11 @@ export interface components {
              * @description the hints taken so far
              */
             hints: components["schemas"]["PublicHint"][];
+            /**
+             * Tries
+             * @description the tries so far, in order (none shown for an item the bank has changed)
+             */
+            tries: components["schemas"]["GradedTry"][];
         };
         /** ItemStats */
         ItemStats: {
@@ -1227,6 +1345,24 @@ export interface components {
             misconception: string;
             /** Count */
             count: number;
+        };
+        /** MisconceptionInfo */
+        MisconceptionInfo: {
+            /**
+             * Slug
+             * @description as an answer's `misconception` names it
+             */
+            slug: string;
+            /**
+             * Title
+             * @description the mistaken belief, in a few words
+             */
+            title: string;
+            /**
+             * Description
+             * @description the mistake in general words, stating no item's key
+             */
+            description: string;
         };
         /** MultipleChoiceResponse */
         MultipleChoiceResponse: {
@@ -1552,6 +1688,11 @@ export interface components {
              * @description vector items: how many numbers to give
              */
             length?: number | null;
+            /**
+             * Labels
+             * @description vector items: what each number is, one plain-text label per number
+             */
+            labels?: string[] | null;
         };
         /**
          * PublicKey
@@ -1594,6 +1735,12 @@ export interface components {
          *       "reveal": "after_finish",
          *       "size": 10,
          *       "time_limit_s": 900
+         *     }
+         * @example {
+         *       "item_ids": [
+         *         "relu-derivative-at-zero",
+         *         "gen.relu-subgradient-vector"
+         *       ]
          *     }
          */
         QuizCreate: {
@@ -1650,6 +1797,11 @@ export interface components {
              * @description seconds to answer
              */
             time_limit_s?: number | null;
+            /**
+             * Item Ids
+             * @description exactly these items of the bank, in this order, each at most once (a generated family draws a new variant); not with size, topics, min_difficulty, max_difficulty or types
+             */
+            item_ids?: string[] | null;
         };
         /** QuizCreated */
         QuizCreated: {
@@ -4935,7 +5087,8 @@ export interface operations {
                      *           },
                      *           "points": 1,
                      *           "hints": 1,
-                     *           "length": null
+                     *           "length": null,
+                     *           "labels": null
                      *         }
                      *       ]
                      *     }
@@ -5295,9 +5448,48 @@ export interface operations {
                      *       "max_score": 1,
                      *       "items": [
                      *         {
-                     *           "position": 1,
                      *           "item_id": "example-relu-derivative-at-two",
+                     *           "version": 1,
                      *           "type": "numeric",
+                     *           "topics": [
+                     *             "differentiability"
+                     *           ],
+                     *           "difficulty": 2,
+                     *           "stem": "What is $\\operatorname{relu}'(2)$? Answer \"does not exist\" if it does not.",
+                     *           "choices": [],
+                     *           "function": {
+                     *             "name": "relu",
+                     *             "title": "Rectified linear unit",
+                     *             "formula": "max(0, x)",
+                     *             "params": {}
+                     *           },
+                     *           "graph": {
+                     *             "lo": -3.5,
+                     *             "hi": 3.5,
+                     *             "pieces": [
+                     *               [
+                     *                 [
+                     *                   -3.5,
+                     *                   0
+                     *                 ],
+                     *                 [
+                     *                   0,
+                     *                   0
+                     *                 ],
+                     *                 [
+                     *                   3.5,
+                     *                   3.5
+                     *                 ]
+                     *               ]
+                     *             ],
+                     *             "dots": [],
+                     *             "segments": []
+                     *           },
+                     *           "points": 1,
+                     *           "length": null,
+                     *           "labels": null,
+                     *           "position": 1,
+                     *           "hints_offered": 1,
                      *           "answered": true,
                      *           "tries_used": 2,
                      *           "tries_left": 0,
@@ -5306,6 +5498,34 @@ export interface operations {
                      *           "max_score": 1,
                      *           "hints_used": 0,
                      *           "hints": [],
+                     *           "tries": [
+                     *             {
+                     *               "number": 1,
+                     *               "response": {
+                     *                 "type": "numeric",
+                     *                 "value": 2
+                     *               },
+                     *               "correct": false,
+                     *               "credit": 0,
+                     *               "score": 0,
+                     *               "feedback": "That is a value of the function, not a slope.",
+                     *               "misconception": "value-for-derivative",
+                     *               "misconception_title": "A value taken for a slope"
+                     *             },
+                     *             {
+                     *               "number": 2,
+                     *               "response": {
+                     *                 "type": "numeric",
+                     *                 "value": 1
+                     *               },
+                     *               "correct": true,
+                     *               "credit": 1,
+                     *               "score": 0.666667,
+                     *               "feedback": "Correct.",
+                     *               "misconception": null,
+                     *               "misconception_title": null
+                     *             }
+                     *           ],
                      *           "explanation": "Near 2, relu(x) = x, whose slope is 1.",
                      *           "key": {
                      *             "type": "numeric",
@@ -5541,6 +5761,7 @@ export interface operations {
                      *       "max_score": 1,
                      *       "feedback": "Correct.",
                      *       "misconception": null,
+                     *       "misconception_title": null,
                      *       "tries_left": 0,
                      *       "hints_used": 0,
                      *       "explanation": "Near 2, relu(x) = x, whose slope is 1.",
@@ -6179,9 +6400,48 @@ export interface operations {
                      *       ],
                      *       "items": [
                      *         {
-                     *           "position": 1,
                      *           "item_id": "example-relu-derivative-at-two",
+                     *           "version": 1,
                      *           "type": "numeric",
+                     *           "topics": [
+                     *             "differentiability"
+                     *           ],
+                     *           "difficulty": 2,
+                     *           "stem": "What is $\\operatorname{relu}'(2)$? Answer \"does not exist\" if it does not.",
+                     *           "choices": [],
+                     *           "function": {
+                     *             "name": "relu",
+                     *             "title": "Rectified linear unit",
+                     *             "formula": "max(0, x)",
+                     *             "params": {}
+                     *           },
+                     *           "graph": {
+                     *             "lo": -3.5,
+                     *             "hi": 3.5,
+                     *             "pieces": [
+                     *               [
+                     *                 [
+                     *                   -3.5,
+                     *                   0
+                     *                 ],
+                     *                 [
+                     *                   0,
+                     *                   0
+                     *                 ],
+                     *                 [
+                     *                   3.5,
+                     *                   3.5
+                     *                 ]
+                     *               ]
+                     *             ],
+                     *             "dots": [],
+                     *             "segments": []
+                     *           },
+                     *           "points": 1,
+                     *           "length": null,
+                     *           "labels": null,
+                     *           "position": 1,
+                     *           "hints_offered": 1,
                      *           "answered": true,
                      *           "tries_used": 2,
                      *           "tries_left": 0,
@@ -6190,6 +6450,34 @@ export interface operations {
                      *           "max_score": 1,
                      *           "hints_used": 0,
                      *           "hints": [],
+                     *           "tries": [
+                     *             {
+                     *               "number": 1,
+                     *               "response": {
+                     *                 "type": "numeric",
+                     *                 "value": 2
+                     *               },
+                     *               "correct": false,
+                     *               "credit": 0,
+                     *               "score": 0,
+                     *               "feedback": "That is a value of the function, not a slope.",
+                     *               "misconception": "value-for-derivative",
+                     *               "misconception_title": "A value taken for a slope"
+                     *             },
+                     *             {
+                     *               "number": 2,
+                     *               "response": {
+                     *                 "type": "numeric",
+                     *                 "value": 1
+                     *               },
+                     *               "correct": true,
+                     *               "credit": 1,
+                     *               "score": 0.666667,
+                     *               "feedback": "Correct.",
+                     *               "misconception": null,
+                     *               "misconception_title": null
+                     *             }
+                     *           ],
                      *           "explanation": "Near 2, relu(x) = x, whose slope is 1.",
                      *           "key": {
                      *             "type": "numeric",
@@ -6529,6 +6817,153 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry",
                      *       "instance": "/v1/topics"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMisconceptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "slug": "subdifferential-open",
+                     *         "title": "The subdifferential is open",
+                     *         "description": "A subdifferential contains its endpoints: it is a closed set."
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["MisconceptionInfo"][];
+                };
+            };
+            /** @description a malformed request: a Content-Length that is not a whole number, a bad header */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "a malformed request: a Content-Length that is not a whole number, a bad header",
+                     *       "instance": "/v1/misconceptions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the headers or the body did not arrive in time; the connection is closed */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "the headers or the body did not arrive in time; the connection is closed",
+                     *       "instance": "/v1/misconceptions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this route's limit (see the README's limits) */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "the body is over this route's limit (see the README's limits)",
+                     *       "instance": "/v1/misconceptions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description this address holds too many connections already; Retry-After says when to retry */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/misconceptions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "an unexpected fault; the X-Request-ID finds it in the server's logs",
+                     *       "instance": "/v1/misconceptions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry",
+                     *       "instance": "/v1/misconceptions"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -81,6 +81,7 @@ class Item:
     evidence: Probe | None = None
     hints: tuple[Hint, ...] = ()
     length: int | None = None
+    labels: tuple[str, ...] | None = None  # a vector item's: what each component is
     tests: tuple[SampleTest, ...] = ()
 
     @property

@@ -83,3 +83,27 @@ MISCONCEPTIONS: dict[str, str] = {
     ),
     "sign-error": "The sign is wrong.",
 }
+
+# What a page shows as each misconception's name: the mistaken belief, in a few words.
+MISCONCEPTION_TITLES: dict[str, str] = {
+    "continuous-implies-differentiable": "Continuity implies differentiability",
+    "differentiable-not-continuous": "Differentiable at a jump",
+    "left-right-swapped": "Left and right swapped",
+    "value-for-derivative": "A value taken for a slope",
+    "convention-as-truth": "A framework's convention taken for the derivative",
+    "truth-for-convention": "The derivative given where a convention was asked",
+    "subgradient-unique": "The subgradient is unique",
+    "subdifferential-open": "The subdifferential is open",
+    "jump-has-subgradient": "A jump has subgradients",
+    "limit-is-value": "The limit is the value",
+    "kink-missed": "A kink missed",
+    "smooth-point-included": "A smooth point counted as a kink",
+    "one-sided-dne-assumed": "No derivative, so no one-sided derivatives",
+    "kinked-for-smooth": "A smooth approximation taken for relu",
+    "autodiff-is-exact": "Autodiff always returns a derivative",
+    "derivative-continuous-assumed": "A derivative is continuous",
+    "measure-zero-ignored": "Floating point never lands on a kink",
+    "negative-zero-confused": "-0.0 differs from 0",
+    "nan-ignored": "NaN behaves like a number",
+    "sign-error": "A flipped sign",
+}

@@ -43,6 +43,7 @@ from .get_function_name import GetFunctionName
 from .get_problem_type_slug import GetProblemTypeSlug
 from .grade import Grade
 from .grade_status import GradeStatus
+from .graded_try import GradedTry
 from .graph import Graph
 from .health_response_health import HealthResponseHealth
 from .hint_request import HintRequest
@@ -60,6 +61,7 @@ from .kink_info import KinkInfo
 from .kink_info_conventions import KinkInfoConventions
 from .list_lti_grades_status_type_0 import ListLtiGradesStatusType0
 from .misconception_count import MisconceptionCount
+from .misconception_info import MisconceptionInfo
 from .model_infer_json_inference_request import ModelInferJsonInferenceRequest
 from .model_infer_json_inference_request_parameters import ModelInferJsonInferenceRequestParameters
 from .model_infer_json_inference_request_requested_output import ModelInferJsonInferenceRequestRequestedOutput
@@ -224,6 +226,7 @@ __all__ = (
     "GetFunctionName",
     "GetProblemTypeSlug",
     "Grade",
+    "GradedTry",
     "GradeStatus",
     "Graph",
     "HealthResponseHealth",
@@ -242,6 +245,7 @@ __all__ = (
     "KinkInfoConventions",
     "ListLtiGradesStatusType0",
     "MisconceptionCount",
+    "MisconceptionInfo",
     "ModelInferJsonInferenceRequest",
     "ModelInferJsonInferenceRequestParameters",
     "ModelInferJsonInferenceRequestRequestedOutput",

@@ -36,6 +36,7 @@ class AnswerResult:
         feedback (str): feedback written for this response once the policy reveals; before that, the verdict or the
             misconception in general words
         misconception (None | str):
+        misconception_title (None | str): the misconception's title (GET /v1/misconceptions); null when none
         tries_left (int):
         hints_used (int):
         explanation (None | str | Unset): when the reveal policy allows
@@ -53,6 +54,7 @@ class AnswerResult:
     max_score: float
     feedback: str
     misconception: None | str
+    misconception_title: None | str
     tries_left: int
     hints_used: int
     explanation: None | str | Unset = UNSET
@@ -98,6 +100,9 @@ class AnswerResult:
 
         misconception: None | str
         misconception = self.misconception
+
+        misconception_title: None | str
+        misconception_title = self.misconception_title
 
         tries_left = self.tries_left
 
@@ -158,6 +163,7 @@ class AnswerResult:
                 "max_score": max_score,
                 "feedback": feedback,
                 "misconception": misconception,
+                "misconception_title": misconception_title,
                 "tries_left": tries_left,
                 "hints_used": hints_used,
             }
@@ -205,6 +211,13 @@ class AnswerResult:
             return cast(None | str, data)
 
         misconception = _parse_misconception(d.pop("misconception"))
+
+        def _parse_misconception_title(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        misconception_title = _parse_misconception_title(d.pop("misconception_title"))
 
         tries_left = d.pop("tries_left")
 
@@ -359,6 +372,7 @@ class AnswerResult:
             max_score=max_score,
             feedback=feedback,
             misconception=misconception,
+            misconception_title=misconception_title,
             tries_left=tries_left,
             hints_used=hints_used,
             explanation=explanation,

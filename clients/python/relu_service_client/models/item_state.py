@@ -11,12 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.evidence import Evidence
+    from ..models.graded_try import GradedTry
     from ..models.graph import Graph
     from ..models.interval_response import IntervalResponse
     from ..models.multiple_choice_response import MultipleChoiceResponse
     from ..models.numeric_response import NumericResponse
     from ..models.one_sided_pair_response import OneSidedPairResponse
     from ..models.point_set_response import PointSetResponse
+    from ..models.public_choice import PublicChoice
+    from ..models.public_function import PublicFunction
     from ..models.public_hint import PublicHint
     from ..models.single_choice_response import SingleChoiceResponse
     from ..models.true_false_response import TrueFalseResponse
@@ -28,31 +31,57 @@ T = TypeVar("T", bound="ItemState")
 
 @_attrs_define
 class ItemState:
-    """
-    Attributes:
-        position (int):
-        item_id (str):
-        type_ (ItemStateTypeType0 | None): the item's answer type; null only for an item the bank has changed since the
-            quiz began (such an item is neither graded nor revealed)
-        answered (bool):
-        tries_used (int):
-        tries_left (int):
-        correct (bool | None): whether the last try was right
-        score (float | None): the best try's score after penalties
-        max_score (float):
-        hints_used (int):
-        hints (list[PublicHint]): the hints taken so far
-        explanation (None | str | Unset): when the reveal policy allows
-        key (IntervalResponse | MultipleChoiceResponse | None | NumericResponse | OneSidedPairResponse |
-            PointSetResponse | SingleChoiceResponse | TrueFalseResponse | Unset | VectorResponse): the item's key, in the
-            shape of a response; when the policy allows
-        evidence (Evidence | None | Unset): when the reveal policy allows
-        subgradient_graph (Graph | None | Unset): the graph of f' and the subdifferential, when the policy allows
+    """An item of a quiz as it stands: what creation showed of it, enough to draw it again,
+    its tries so far and, when the reveal policy allows, its key and explanation.
+
+        Attributes:
+            position (int):
+            item_id (str):
+            version (int):
+            type_ (ItemStateTypeType0 | None): the item's answer type; null only for an item the bank has changed since the
+                quiz began
+            topics (list[str]):
+            difficulty (int | None): null only for an item the bank has changed since the quiz began
+            stem (None | str): UTF-8 Markdown with LaTeX between $ signs; null only for an item the bank has changed since
+                the quiz began
+            function (None | PublicFunction): the catalogue function the item is about
+            choices (list[PublicChoice]): in the order the quiz shows them
+            graph (Graph | None): the graph of that function, to draw it
+            points (float):
+            hints_offered (int): how many hints the item offers (POST .../hints)
+            length (int | None): vector items: how many numbers to give
+            labels (list[str] | None): vector items: what each number is
+            answered (bool):
+            tries_used (int):
+            tries_left (int):
+            correct (bool | None): whether the last try was right
+            score (float | None): the best try's score after penalties
+            max_score (float):
+            hints_used (int):
+            hints (list[PublicHint]): the hints taken so far
+            tries (list[GradedTry]): the tries so far, in order (none shown for an item the bank has changed)
+            explanation (None | str | Unset): when the reveal policy allows
+            key (IntervalResponse | MultipleChoiceResponse | None | NumericResponse | OneSidedPairResponse |
+                PointSetResponse | SingleChoiceResponse | TrueFalseResponse | Unset | VectorResponse): the item's key, in the
+                shape of a response; when the policy allows
+            evidence (Evidence | None | Unset): when the reveal policy allows
+            subgradient_graph (Graph | None | Unset): the graph of f' and the subdifferential, when the policy allows
     """
 
     position: int
     item_id: str
+    version: int
     type_: ItemStateTypeType0 | None
+    topics: list[str]
+    difficulty: int | None
+    stem: None | str
+    function: None | PublicFunction
+    choices: list[PublicChoice]
+    graph: Graph | None
+    points: float
+    hints_offered: int
+    length: int | None
+    labels: list[str] | None
     answered: bool
     tries_used: int
     tries_left: int
@@ -61,6 +90,7 @@ class ItemState:
     max_score: float
     hints_used: int
     hints: list[PublicHint]
+    tries: list[GradedTry]
     explanation: None | str | Unset = UNSET
     key: (
         IntervalResponse
@@ -86,6 +116,7 @@ class ItemState:
         from ..models.numeric_response import NumericResponse  # noqa: PLC0415
         from ..models.one_sided_pair_response import OneSidedPairResponse  # noqa: PLC0415
         from ..models.point_set_response import PointSetResponse  # noqa: PLC0415
+        from ..models.public_function import PublicFunction  # noqa: PLC0415
         from ..models.single_choice_response import SingleChoiceResponse  # noqa: PLC0415
         from ..models.true_false_response import TrueFalseResponse  # noqa: PLC0415
         from ..models.vector_response import VectorResponse  # noqa: PLC0415
@@ -94,11 +125,52 @@ class ItemState:
 
         item_id = self.item_id
 
+        version = self.version
+
         type_: None | str
         if isinstance(self.type_, str):
             type_ = self.type_
         else:
             type_ = self.type_
+
+        topics = self.topics
+
+        difficulty: int | None
+        difficulty = self.difficulty
+
+        stem: None | str
+        stem = self.stem
+
+        function: dict[str, Any] | None
+        if isinstance(self.function, PublicFunction):
+            function = self.function.to_dict()
+        else:
+            function = self.function
+
+        choices = []
+        for choices_item_data in self.choices:
+            choices_item = choices_item_data.to_dict()
+            choices.append(choices_item)
+
+        graph: dict[str, Any] | None
+        if isinstance(self.graph, Graph):
+            graph = self.graph.to_dict()
+        else:
+            graph = self.graph
+
+        points = self.points
+
+        hints_offered = self.hints_offered
+
+        length: int | None
+        length = self.length
+
+        labels: list[str] | None
+        if isinstance(self.labels, list):
+            labels = self.labels
+
+        else:
+            labels = self.labels
 
         answered = self.answered
 
@@ -120,6 +192,11 @@ class ItemState:
         for hints_item_data in self.hints:
             hints_item = hints_item_data.to_dict()
             hints.append(hints_item)
+
+        tries = []
+        for tries_item_data in self.tries:
+            tries_item = tries_item_data.to_dict()
+            tries.append(tries_item)
 
         explanation: None | str | Unset
         if isinstance(self.explanation, Unset):
@@ -171,7 +248,18 @@ class ItemState:
             {
                 "position": position,
                 "item_id": item_id,
+                "version": version,
                 "type": type_,
+                "topics": topics,
+                "difficulty": difficulty,
+                "stem": stem,
+                "function": function,
+                "choices": choices,
+                "graph": graph,
+                "points": points,
+                "hints_offered": hints_offered,
+                "length": length,
+                "labels": labels,
                 "answered": answered,
                 "tries_used": tries_used,
                 "tries_left": tries_left,
@@ -180,6 +268,7 @@ class ItemState:
                 "max_score": max_score,
                 "hints_used": hints_used,
                 "hints": hints,
+                "tries": tries,
             }
         )
         if explanation is not UNSET:
@@ -196,12 +285,15 @@ class ItemState:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.evidence import Evidence  # noqa: PLC0415
+        from ..models.graded_try import GradedTry  # noqa: PLC0415
         from ..models.graph import Graph  # noqa: PLC0415
         from ..models.interval_response import IntervalResponse  # noqa: PLC0415
         from ..models.multiple_choice_response import MultipleChoiceResponse  # noqa: PLC0415
         from ..models.numeric_response import NumericResponse  # noqa: PLC0415
         from ..models.one_sided_pair_response import OneSidedPairResponse  # noqa: PLC0415
         from ..models.point_set_response import PointSetResponse  # noqa: PLC0415
+        from ..models.public_choice import PublicChoice  # noqa: PLC0415
+        from ..models.public_function import PublicFunction  # noqa: PLC0415
         from ..models.public_hint import PublicHint  # noqa: PLC0415
         from ..models.single_choice_response import SingleChoiceResponse  # noqa: PLC0415
         from ..models.true_false_response import TrueFalseResponse  # noqa: PLC0415
@@ -211,6 +303,8 @@ class ItemState:
         position = d.pop("position")
 
         item_id = d.pop("item_id")
+
+        version = d.pop("version")
 
         def _parse_type_(data: object) -> ItemStateTypeType0 | None:
             if data is None:
@@ -226,6 +320,85 @@ class ItemState:
             return cast(ItemStateTypeType0 | None, data)
 
         type_ = _parse_type_(d.pop("type"))
+
+        topics = cast(list[str], d.pop("topics"))
+
+        def _parse_difficulty(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        difficulty = _parse_difficulty(d.pop("difficulty"))
+
+        def _parse_stem(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        stem = _parse_stem(d.pop("stem"))
+
+        def _parse_function(data: object) -> None | PublicFunction:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                function_type_0 = PublicFunction.from_dict(data)
+
+                return function_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PublicFunction, data)
+
+        function = _parse_function(d.pop("function"))
+
+        choices = []
+        _choices = d.pop("choices")
+        for choices_item_data in _choices:
+            choices_item = PublicChoice.from_dict(choices_item_data)
+
+            choices.append(choices_item)
+
+        def _parse_graph(data: object) -> Graph | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                graph_type_0 = Graph.from_dict(data)
+
+                return graph_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Graph | None, data)
+
+        graph = _parse_graph(d.pop("graph"))
+
+        points = d.pop("points")
+
+        hints_offered = d.pop("hints_offered")
+
+        def _parse_length(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        length = _parse_length(d.pop("length"))
+
+        def _parse_labels(data: object) -> list[str] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                labels_type_0 = cast(list[str], data)
+
+                return labels_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None, data)
+
+        labels = _parse_labels(d.pop("labels"))
 
         answered = d.pop("answered")
 
@@ -257,6 +430,13 @@ class ItemState:
             hints_item = PublicHint.from_dict(hints_item_data)
 
             hints.append(hints_item)
+
+        tries = []
+        _tries = d.pop("tries")
+        for tries_item_data in _tries:
+            tries_item = GradedTry.from_dict(tries_item_data)
+
+            tries.append(tries_item)
 
         def _parse_explanation(data: object) -> None | str | Unset:
             if data is None:
@@ -402,7 +582,18 @@ class ItemState:
         item_state = cls(
             position=position,
             item_id=item_id,
+            version=version,
             type_=type_,
+            topics=topics,
+            difficulty=difficulty,
+            stem=stem,
+            function=function,
+            choices=choices,
+            graph=graph,
+            points=points,
+            hints_offered=hints_offered,
+            length=length,
+            labels=labels,
             answered=answered,
             tries_used=tries_used,
             tries_left=tries_left,
@@ -411,6 +602,7 @@ class ItemState:
             max_score=max_score,
             hints_used=hints_used,
             hints=hints,
+            tries=tries,
             explanation=explanation,
             key=key,
             evidence=evidence,

@@ -36,6 +36,7 @@ class PublicItem:
         points (float):
         hints (int): how many hints the item offers (POST .../hints)
         length (int | None | Unset): vector items: how many numbers to give
+        labels (list[str] | None | Unset): vector items: what each number is, one plain-text label per number
     """
 
     item_id: str
@@ -51,6 +52,7 @@ class PublicItem:
     points: float
     hints: int
     length: int | None | Unset = UNSET
+    labels: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,6 +100,15 @@ class PublicItem:
         else:
             length = self.length
 
+        labels: list[str] | None | Unset
+        if isinstance(self.labels, Unset):
+            labels = UNSET
+        elif isinstance(self.labels, list):
+            labels = self.labels
+
+        else:
+            labels = self.labels
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -118,6 +129,8 @@ class PublicItem:
         )
         if length is not UNSET:
             field_dict["length"] = length
+        if labels is not UNSET:
+            field_dict["labels"] = labels
 
         return field_dict
 
@@ -192,6 +205,23 @@ class PublicItem:
 
         length = _parse_length(d.pop("length", UNSET))
 
+        def _parse_labels(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                labels_type_0 = cast(list[str], data)
+
+                return labels_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        labels = _parse_labels(d.pop("labels", UNSET))
+
         public_item = cls(
             item_id=item_id,
             version=version,
@@ -206,6 +236,7 @@ class PublicItem:
             points=points,
             hints=hints,
             length=length,
+            labels=labels,
         )
 
         public_item.additional_properties = d

@@ -29,6 +29,8 @@ class QuizCreate:
         penalty (float | Unset): share of an item's points lost per wrong try before a try Default: 0.3333333333333333.
         hint_penalty (float | Unset): share of an item's points lost per hint taken before a try Default: 0.1.
         time_limit_s (int | None | Unset): seconds to answer
+        item_ids (list[str] | None | Unset): exactly these items of the bank, in this order, each at most once (a
+            generated family draws a new variant); not with size, topics, min_difficulty, max_difficulty or types
     """
 
     topics: list[str] | None | Unset = UNSET
@@ -42,6 +44,7 @@ class QuizCreate:
     penalty: float | Unset = 0.3333333333333333
     hint_penalty: float | Unset = 0.1
     time_limit_s: int | None | Unset = UNSET
+    item_ids: list[str] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         topics: list[str] | None | Unset
@@ -102,6 +105,15 @@ class QuizCreate:
         else:
             time_limit_s = self.time_limit_s
 
+        item_ids: list[str] | None | Unset
+        if isinstance(self.item_ids, Unset):
+            item_ids = UNSET
+        elif isinstance(self.item_ids, list):
+            item_ids = self.item_ids
+
+        else:
+            item_ids = self.item_ids
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -127,6 +139,8 @@ class QuizCreate:
             field_dict["hint_penalty"] = hint_penalty
         if time_limit_s is not UNSET:
             field_dict["time_limit_s"] = time_limit_s
+        if item_ids is not UNSET:
+            field_dict["item_ids"] = item_ids
 
         return field_dict
 
@@ -229,6 +243,23 @@ class QuizCreate:
 
         time_limit_s = _parse_time_limit_s(d.pop("time_limit_s", UNSET))
 
+        def _parse_item_ids(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                item_ids_type_0 = cast(list[str], data)
+
+                return item_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        item_ids = _parse_item_ids(d.pop("item_ids", UNSET))
+
         quiz_create = cls(
             topics=topics,
             min_difficulty=min_difficulty,
@@ -241,6 +272,7 @@ class QuizCreate:
             penalty=penalty,
             hint_penalty=hint_penalty,
             time_limit_s=time_limit_s,
+            item_ids=item_ids,
         )
 
         return quiz_create

@@ -48,6 +48,7 @@ class Draft:
     evidence_at: float | None = None
     tolerance: Tolerance = field(default_factory=Tolerance)
     hints: tuple[str, ...] = ()
+    labels: tuple[str, ...] | None = None  # a vector key's: what each component is
 
 
 # How many times a family may draw again for one seed before the family counts as broken.
@@ -97,6 +98,7 @@ class Family:
                 None if evidence is None or gives_away(d.key, evidence, d.tolerance) else evidence,
             ),
             length=len(d.key.values) if isinstance(d.key, Vector) else None,
+            labels=d.labels,
         )
         return Variant(item, d.f, d.facts)
 

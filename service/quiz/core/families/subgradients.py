@@ -139,4 +139,5 @@ def relu_subgradient_vector(rng: random.Random) -> Draft:
         ),
         function=FunctionRef("relu"),
         hints=("Away from 0 relu has an ordinary derivative; only the zeros need the rule.",),
+        labels=tuple(f"x = {n(p)}" for p in points),
     )

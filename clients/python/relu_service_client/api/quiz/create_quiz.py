@@ -96,8 +96,9 @@ def sync_detailed(
     """Start a quiz: its id, token and items (without keys)
 
      Starts a quiz: its id, the bearer token for the calls on it, its rules and its items without
-    keys. The same seed and filters give the same items. With the admin key the caller is an
-    examiner and may set the rules of an exam-mode deployment.
+    keys, drawn by the filters or listed in item_ids. The same seed and filters give the same
+    items. With the admin key the caller is an examiner and may set the rules of an exam-mode
+    deployment.
 
     Args:
         body (QuizCreate):
@@ -129,8 +130,9 @@ def sync(
     """Start a quiz: its id, token and items (without keys)
 
      Starts a quiz: its id, the bearer token for the calls on it, its rules and its items without
-    keys. The same seed and filters give the same items. With the admin key the caller is an
-    examiner and may set the rules of an exam-mode deployment.
+    keys, drawn by the filters or listed in item_ids. The same seed and filters give the same
+    items. With the admin key the caller is an examiner and may set the rules of an exam-mode
+    deployment.
 
     Args:
         body (QuizCreate):
@@ -157,8 +159,9 @@ async def asyncio_detailed(
     """Start a quiz: its id, token and items (without keys)
 
      Starts a quiz: its id, the bearer token for the calls on it, its rules and its items without
-    keys. The same seed and filters give the same items. With the admin key the caller is an
-    examiner and may set the rules of an exam-mode deployment.
+    keys, drawn by the filters or listed in item_ids. The same seed and filters give the same
+    items. With the admin key the caller is an examiner and may set the rules of an exam-mode
+    deployment.
 
     Args:
         body (QuizCreate):
@@ -188,8 +191,9 @@ async def asyncio(
     """Start a quiz: its id, token and items (without keys)
 
      Starts a quiz: its id, the bearer token for the calls on it, its rules and its items without
-    keys. The same seed and filters give the same items. With the admin key the caller is an
-    examiner and may set the rules of an exam-mode deployment.
+    keys, drawn by the filters or listed in item_ids. The same seed and filters give the same
+    items. With the admin key the caller is an examiner and may set the rules of an exam-mode
+    deployment.
 
     Args:
         body (QuizCreate):

@@ -98,8 +98,9 @@ def sync_detailed(
 ) -> Response[Problem | QuizState]:
     """A quiz's status and, per item, its grading so far
 
-     The quiz's status and score, and each item's grading, hints taken and, when the reveal
-    policy allows, its key and explanation.
+     The quiz's status and score, and each item as the quiz shows it (enough to draw the quiz
+    again) with its tries, hints taken and, when the reveal policy allows, its key and
+    explanation.
 
     Args:
         quiz_id (str): the quiz's id
@@ -130,8 +131,9 @@ def sync(
 ) -> Problem | QuizState | None:
     """A quiz's status and, per item, its grading so far
 
-     The quiz's status and score, and each item's grading, hints taken and, when the reveal
-    policy allows, its key and explanation.
+     The quiz's status and score, and each item as the quiz shows it (enough to draw the quiz
+    again) with its tries, hints taken and, when the reveal policy allows, its key and
+    explanation.
 
     Args:
         quiz_id (str): the quiz's id
@@ -157,8 +159,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | QuizState]:
     """A quiz's status and, per item, its grading so far
 
-     The quiz's status and score, and each item's grading, hints taken and, when the reveal
-    policy allows, its key and explanation.
+     The quiz's status and score, and each item as the quiz shows it (enough to draw the quiz
+    again) with its tries, hints taken and, when the reveal policy allows, its key and
+    explanation.
 
     Args:
         quiz_id (str): the quiz's id
@@ -187,8 +190,9 @@ async def asyncio(
 ) -> Problem | QuizState | None:
     """A quiz's status and, per item, its grading so far
 
-     The quiz's status and score, and each item's grading, hints taken and, when the reveal
-    policy allows, its key and explanation.
+     The quiz's status and score, and each item as the quiz shows it (enough to draw the quiz
+    again) with its tries, hints taken and, when the reveal policy allows, its key and
+    explanation.
 
     Args:
         quiz_id (str): the quiz's id
