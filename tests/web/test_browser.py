@@ -1,6 +1,7 @@
 """The quiz page and the playground in a real browser (Debian's Chromium, driven by
-Playwright): a whole quiz with every answer type, a reload that resumes, the playground,
-axe-core with no serious or critical violation, and screenshots at two widths."""
+Playwright): a whole quiz with every answer type, a reload that resumes on the item it showed,
+the playground, axe-core with no serious or critical violation, and screenshots at two widths.
+tests/web/test_quiz_page.py takes the quiz page further."""
 
 from __future__ import annotations
 
@@ -81,6 +82,7 @@ def test_a_whole_quiz_with_every_answer_type(server: LiveServer, page: Page) -> 
     p = page.page
     p.goto(server.url + "/")
     p.locator("#size").fill(str(QUIZ_SIZE))
+    p.locator("#advanced summary").click()  # the seed is under "More options"
     p.locator("#seed").fill(str(seed))
     p.locator("#max-tries").select_option("1")
     p.locator("#reveal").select_option("after_answer")
@@ -99,7 +101,7 @@ def test_a_whole_quiz_with_every_answer_type(server: LiveServer, page: Page) -> 
             p.locator("#submit-answer").click()
             error = p.locator("#answer-error")
             error.wait_for(state="visible")
-            assert "no try was used" in error.inner_text()
+            assert "no try was used" in error.inner_text().lower()
             assert p.locator("#submit-answer").is_enabled()
             unreadable_checked = True
         if p.locator("#plot svg.function-plot").count():
@@ -110,14 +112,20 @@ def test_a_whole_quiz_with_every_answer_type(server: LiveServer, page: Page) -> 
         feedback = p.locator("#feedback")
         feedback.locator(".result").wait_for(state="visible")
         if p.locator("#plot svg.function-plot").count():
-            assert p.locator("#plot svg.subgradient-plot").count() == 1  # revealed with the key
-        assert feedback.locator(".result").inner_text().strip() in ("✓Correct", "✗Not quite")
+            # revealed with the key, beside f again, under the verdict
+            assert p.locator("#feedback svg.subgradient-plot").count() == 1
+        assert feedback.locator(".result").inner_text().strip() in (
+            "✓Correct",
+            "◐Partly right",
+            "✗Not quite",
+        )
         assert feedback.locator(".explanation").inner_text().strip()  # after_answer, one try
         if step == 4:
+            shown = feedback.inner_text()
             p.reload()
-            p.locator("#item").wait_for(state="visible")
-            assert _item(p)[1] == step + 2, "the reload did not resume at the next item"
-            continue
+            p.locator("#verdict").wait_for(state="visible")
+            assert _item(p)[1] == step + 1, "the reload did not resume at the item it showed"
+            assert p.locator("#feedback").inner_text() == shown, "the reload lost the feedback"
         if step < QUIZ_SIZE - 1:
             p.locator("#next-item").click()
     assert seen == set(ANSWER_TYPES)
@@ -134,6 +142,7 @@ def test_a_whole_quiz_with_every_answer_type(server: LiveServer, page: Page) -> 
 def _start(p: Any, server: LiveServer, size: int, seed: int, tries: int, reveal: str) -> None:
     p.goto(server.url + "/")
     p.locator("#size").fill(str(size))
+    p.locator("#advanced summary").click()
     p.locator("#seed").fill(str(seed))
     p.locator("#max-tries").select_option(str(tries))
     p.locator("#reveal").select_option(reveal)
@@ -166,8 +175,8 @@ def test_a_hint_can_be_taken_after_a_wrong_try(server: LiveServer, page: Page) -
     assert page.errors == []
 
 
-def _key_text(kind: str, key: dict[str, Any]) -> str:
-    """A key as the page writes it for its type (choices by id: the page has no items here)."""
+def _key_text(kind: str, key: dict[str, Any], state: dict[str, Any]) -> str:
+    """A key as the page writes it for its type, the item taken from the quiz's state."""
 
     def number(value: float | None) -> str:
         if value is None:
@@ -181,33 +190,33 @@ def _key_text(kind: str, key: dict[str, Any]) -> str:
         return "does not exist" if key.get("dne") else number(key["value"])
     if kind == "true_false":
         return "True" if key["value"] else "False"
-    if kind == "single_choice":
-        return str(key["choice"])
-    if kind == "multiple_choice":
-        return "\n".join(key["choices"]) or "none of the choices"
     if kind == "interval":
         lower, upper = key["lower_closed"], key["upper_closed"]
         word = {True: "closed", False: "open"}
         if lower == upper:
-            ends = word[lower]
+            ends = f"{word[lower]} at both ends"
         else:
             ends = f"{word[lower]} at the lower end, {word[upper]} at the upper end"
         bounds = numbers([key["lower"], key["upper"]])
-        return f"{'[' if lower else '('}{bounds}{']' if upper else ')'} {ends}"
+        return f"{'[' if lower else '('}{bounds}{']' if upper else ')'}, {ends}"
     if kind == "point_set":
         return f"{{{numbers(key['values'])}}}" if key["values"] else "the empty set"
     if kind == "one_sided_pair":
-        return f"left: {number(key['left'])}, right: {number(key['right'])}"
+        return f"left {number(key['left'])}, right {number(key['right'])}"
     assert kind == "vector", kind
+    if state["labels"]:
+        pairs = zip(state["labels"], key["values"], strict=True)
+        return ", ".join(f"{label}: {number(value)}" for label, value in pairs)
     return f"({numbers(key['values'])})"
 
 
 def test_the_review_writes_each_key_by_its_type(server: LiveServer, page: Page) -> None:
-    """After a reload the review takes each item's answer type from the quiz's state, even
-    when the saved session has lost its items: a point set's key is not a vector's."""
+    """After a reload the review takes each item's answer type from the quiz's state, and the
+    item itself when the saved session has lost it: a point set's key is not a vector's."""
     p = page.page
     _start(p, server, QUIZ_SIZE, _seed_covering_every_type(server), 1, "after_finish")
     p.locator("#finish-quiz").click()
+    p.locator("#finish-confirm").click()  # every item is unanswered
     p.locator("#summary").wait_for(state="visible")
     saved = _session(p)
     p.evaluate(
@@ -225,9 +234,18 @@ def test_the_review_writes_each_key_by_its_type(server: LiveServer, page: Page) 
     playwright_api.expect(entries).to_have_count(QUIZ_SIZE)
     for state in states:
         entry = entries.nth(state["position"] - 1)
-        assert entry.locator(".review-stem").count() == 0  # the items are gone
-        shown = entry.locator(".key-value").inner_text().strip()
-        assert shown == _key_text(state["type"], state["key"]), (state["type"], state["key"])
+        assert entry.locator(".review-stem").count() == 1  # from the state
+        key = entry.locator(".key .key-value")
+        if state["type"] in ("single_choice", "multiple_choice"):
+            # the choices' texts, one line each (their math typeset)
+            right = state["key"].get("choices") or [state["key"]["choice"]]
+            expect_lines = len(right) if state["type"] == "multiple_choice" else 0
+            assert key.locator(".key-choice").count() == expect_lines
+            assert key.inner_text().strip()
+            continue
+        shown = key.inner_text().strip()
+        want = _key_text(state["type"], state["key"], state)
+        assert shown == want, (state["type"], state["key"])
     assert page.errors == []
 
 
@@ -247,6 +265,7 @@ def test_an_answer_that_comes_back_after_a_new_quiz_is_dropped(
     graded = held[0].fetch()  # the server grades it now; the page hears of it at the end
     assert graded.status == 200
     p.locator("#finish-quiz").click()
+    p.locator("#finish-confirm").click()  # the held answer left the first item unanswered
     p.locator("#summary").wait_for(state="visible")
     p.locator("#new-quiz").click()
     p.locator("#start").click()

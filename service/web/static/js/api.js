@@ -6,13 +6,14 @@
 
 /** The error every call throws: `detail` is the server's explanation, fit to show as is. */
 export class ApiError extends Error {
-  constructor(status, detail, problem = null) {
+  constructor(status, detail, problem = null, retryAfter = null) {
     super(detail);
     this.name = "ApiError";
     this.status = status; // HTTP status, or 0 when the server could not be reached
     this.detail = detail;
     this.problem = problem; // the whole problem document, when there was one
     this.errors = (problem && problem.errors) || []; // [{loc, msg}] for validation errors
+    this.retryAfter = retryAfter; // seconds, from a 429's or a 503's Retry-After header
   }
 }
 
@@ -52,6 +53,15 @@ function toJson(body) {
 
 // --- the one place that talks to the server ------------------------------------------
 
+/** Retry-After in seconds (it may be a number of seconds or an HTTP date), or null. */
+function retryAfter(header) {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
 async function request(method, path, { body, token, query } = {}) {
   const headers = { Accept: "application/json" };
   let payload;
@@ -84,7 +94,7 @@ async function request(method, path, { body, token, query } = {}) {
     const detail =
       (data && (data.detail || data.title)) ||
       `The server answered ${response.status} ${response.statusText}`.trim();
-    throw new ApiError(response.status, detail, data);
+    throw new ApiError(response.status, detail, data, retryAfter(response.headers.get("Retry-After")));
   }
   return data;
 }
@@ -169,7 +179,8 @@ export function listTopics() {
   return request("GET", "/v1/topics");
 }
 
-/** POST /v1/quizzes: 201 {id, token, items, ...}. Keep the token: every later call needs it. */
+/** POST /v1/quizzes: 201 {id, token, items, ...}. Keep the token: every later call needs it.
+ * `item_ids` asks for those items of the bank (practising the ones missed). */
 export function createQuiz(options) {
   return request("POST", "/v1/quizzes", { body: options });
 }
@@ -197,6 +208,11 @@ export function getQuiz(id, token) {
 /** POST /v1/quizzes/{id}/finish: total, per topic and per item (idempotent). */
 export function finishQuiz(id, token) {
   return request("POST", `/v1/quizzes/${encodeURIComponent(id)}/finish`, { token });
+}
+
+/** GET /v1/misconceptions: [{slug, title, description}], the misconceptions gradings name. */
+export function listMisconceptions() {
+  return request("GET", "/v1/misconceptions");
 }
 
 // --- programs ----------------------------------------------------------------------------

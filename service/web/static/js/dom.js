@@ -37,3 +37,28 @@ export function numberOrText(text) {
   const number = Number(trimmed);
   return trimmed !== "" && Number.isFinite(number) ? number : text;
 }
+
+/**
+ * Marks the control `id` under `root` as invalid with `message` beside it (its slot is the
+ * element `${id}-error`, or `${name}-error` for a group `${name}-group`), or clears it when
+ * `message` is empty. A group of radios carries aria-invalid itself; a group of checkboxes on
+ * each box. Returns the element to focus.
+ */
+export function setFieldError(root, id, message) {
+  const control = root.querySelector(`#${id}`);
+  if (!control) return null;
+  const group = id.endsWith("-group");
+  const slot = root.querySelector(`#${group ? id.slice(0, -"-group".length) : id}-error`);
+  const invalid = message ? "true" : null;
+  const targets = group && control.getAttribute("role") !== "radiogroup" ? [...control.querySelectorAll("input")] : [control];
+  for (const target of targets) {
+    if (invalid) target.setAttribute("aria-invalid", invalid);
+    else target.removeAttribute("aria-invalid");
+  }
+  if (slot) {
+    slot.textContent = message || "";
+    slot.hidden = !message;
+  }
+  if (!group) return control;
+  return control.querySelector("input:checked") || control.querySelector("input");
+}

@@ -181,8 +181,12 @@ function ticks(lo, hi, count) {
 /** An empty panel for xs and the finite ys (0 included, some air): grid, axes, title; and its
  * scales f.sx, f.sy. */
 function panel(xs, ys, title, description) {
-  const shown = ys.filter(Number.isFinite);
-  let [ylo, yhi] = [Math.min(0, ...shown), Math.max(0, ...shown)];
+  let [ylo, yhi] = [0, 0];
+  for (const y of ys) {
+    if (!Number.isFinite(y)) continue;
+    if (y < ylo) ylo = y;
+    else if (y > yhi) yhi = y;
+  }
   if (yhi - ylo < 1e-9) [ylo, yhi] = [ylo - 1, yhi + 1];
   [ylo, yhi] = [ylo - (yhi - ylo) * 0.08, yhi + (yhi - ylo) * 0.08];
   const [lo, hi] = [xs[0], xs[xs.length - 1]];

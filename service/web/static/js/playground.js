@@ -1,12 +1,22 @@
 // The function playground: pick a catalogue function, its parameters, some numbers and a
-// convention; the page asks the API for the values and for the subgradients in all three modes
-// (point, interval, one_sided), fills a table and plots the function with plot.js. The page's
-// second tab, the program explorer, is playground-program.js; it starts when first shown.
+// convention; the page asks the API for the values, the subgradient the convention picks, the
+// subdifferential and the one-sided derivatives, fills a table and plots the function with
+// plot.js. The numbers (playground-numbers.js) travel as raw float64 bytes in one request
+// (playground-arrays.js), and the table and the plot show a million of them a page and a column
+// at a time (playground-results.js). The page's second tab, the program explorer, is
+// playground-program.js; it starts when first shown (playground-tabs.js).
+//
+// What the page shows under the form always belongs to the inputs above it: while they differ
+// from those of the results shown, the results are marked out of date (and an answer on its way
+// for the old inputs is dropped), and an error takes the results' place.
 
 import * as api from "./api.js";
 import { $, element, numberOrText, showMessage } from "./dom.js";
 import { formatNumber as fmt, renderInline, renderLatex } from "./math.js";
-import { startProgramExplorer } from "./playground-program.js";
+import { evaluateAll } from "./playground-arrays.js";
+import { count, numbersField, readNumbers, startNumbers } from "./playground-numbers.js";
+import { clearTable, exact, plotPoints, showTable, startTable } from "./playground-results.js";
+import { startTabs } from "./playground-tabs.js";
 import { renderGraphs } from "./plot.js";
 
 const el = {
@@ -14,15 +24,15 @@ const el = {
   fn: $("function"),
   formula: $("formula"),
   params: $("params"),
-  numbers: $("numbers"),
   convention: $("convention"),
   atKink: $("at-kink"),
+  outcome: $("outcome"),
+  results: $("outcome-results"),
+  status: $("playground-status"),
   error: $("playground-error"),
   kinks: $("kinks"),
   presetNotes: $("preset-notes"),
   plot: $("plot"),
-  results: $("results"),
-  caption: $("results-caption"),
 };
 
 const FRAMEWORKS = { pytorch: "PyTorch", jax: "JAX", tensorflow: "TensorFlow" };
@@ -32,40 +42,13 @@ const CONVENTIONS = {
   midpoint: "Midpoint: at each kink the middle of the subdifferential [lower, upper].",
   custom: "Value at the kink: your number at every kink; the service refuses it (422) when it lies outside a kink's subdifferential.",
 };
-const WORDS = new Set(["NaN", "Infinity", "-Infinity"]);
 
 let catalogue = []; // GET /v1/functions
-let lastInfo = null; // the metadata of the last drawn function (for the kink notes)
-const refreshes = api.generations(); // a new one on every refresh: a slow answer never overwrites a newer one
+const refreshes = api.generations(); // a new one on every refresh and every change of input
 let timer = null;
+let shown = false; // results are under the form (current or out of date)
 
 // --- helpers ---------------------------------------------------------------------------------
-
-/** Every digit the server sent (the table is for checking exact values). */
-function exact(n) {
-  if (n === undefined || n === null) return "—";
-  if (typeof n === "string") return n;
-  if (Number.isNaN(n)) return "NaN";
-  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
-  return Object.is(n, -0) ? "-0" : String(n);
-}
-
-const showError = (message) => showMessage(el.error, message);
-
-/**
- * The numbers box as the API's `x`: the three words as the strings the API expects, numbers as
- * numbers, anything else as the text typed (the server then answers 422 and says which one).
- */
-function parseNumbers(text) {
-  return text
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((token) => {
-      if (WORDS.has(token)) return token;
-      const number = Number(token);
-      return Number.isNaN(number) ? token : number;
-    });
-}
 
 function currentFunction() {
   return catalogue.find((f) => f.name === el.fn.value) || catalogue[0];
@@ -82,7 +65,7 @@ function readParams() {
   return params;
 }
 
-/** {convention} or {atKink}, as evaluateSubgradient takes them. */
+/** {convention} or {atKink}, as evaluateAll takes them. */
 function subgradientChoice() {
   if (el.convention.value !== "custom") return { convention: el.convention.value };
   return { atKink: numberOrText(el.atKink.value) };
@@ -92,6 +75,21 @@ function schedule(delay) {
   clearTimeout(timer);
   timer = setTimeout(refresh, delay);
 }
+
+/** A region that scrolls sideways is reachable by keyboard (tabindex) and named; one that does
+ * not is left out of the Tab order. */
+function focusableWhenScrolling(region, label) {
+  const check = () => {
+    const scrolls = region.scrollWidth > region.clientWidth + 1;
+    for (const [name, value] of [["tabindex", "0"], ["role", "region"], ["aria-label", label]]) {
+      if (scrolls) region.setAttribute(name, value);
+      else region.removeAttribute(name);
+    }
+  };
+  new ResizeObserver(check).observe(region);
+  return check;
+}
+const formulaScrolls = focusableWhenScrolling(el.formula, "Formula");
 
 // --- the function's description -------------------------------------------------------------
 
@@ -129,15 +127,14 @@ function showFormula(fn) {
   // Most `latex` fields are the right-hand side only; the step's already reads "H(x) = ...".
   const latex = fn.latex.includes("=") ? fn.latex : `f(x) = ${fn.latex}`;
   renderLatex(el.formula, latex, { display: true, fallback: `f(x) = ${fn.formula}` });
+  formulaScrolls();
 }
 
 function conventionName(convention) {
   return FRAMEWORKS[convention] || convention;
 }
 
-function showKinks(info) {
-  lastInfo = info;
-  const convention = el.convention.value;
+function showKinks(info, convention) {
   const items = info.kinks.map((k) => {
     const sub = k.subdifferential ? `subdifferential [${fmt(k.subdifferential[0])}, ${fmt(k.subdifferential[1])}]` : "no subdifferential";
     const li = element(
@@ -161,11 +158,10 @@ function showKinks(info) {
     items.push(element("li", { text: `${info.title} has no kinks: it is differentiable everywhere.` }));
   }
   el.kinks.replaceChildren(...items);
-  showPresetNotes(info);
+  showPresetNotes(info, convention);
 }
 
-function showPresetNotes(info) {
-  const convention = el.convention.value;
+function showPresetNotes(info, convention) {
   const preset = info.presets[convention];
   if (!preset) {
     el.presetNotes.replaceChildren(element("p", { text: CONVENTIONS[convention] || "" }));
@@ -184,6 +180,72 @@ function showPresetNotes(info) {
   el.presetNotes.replaceChildren(...parts);
 }
 
+// --- the state of what is under the form -------------------------------------------------------
+
+/** Where a problem document locates its fault, as the control that holds it. */
+function faultyControl(error) {
+  for (const { loc } of (error && error.errors) || []) {
+    const name = Array.isArray(loc) ? loc[loc.length - 1] : null;
+    if (name === "at_kink") return el.atKink;
+    if (name === "convention" || name === "mode") return el.convention;
+    if (typeof name === "string" && $(`param-${name}`)) return $(`param-${name}`);
+    if (Array.isArray(loc) && loc[0] === "body") return numbersField();
+  }
+  return null;
+}
+
+/** Marks `control` as the one the error is about (aria-invalid, described by the message), and
+ * no other. */
+function markInvalid(control) {
+  for (const node of el.form.querySelectorAll("[aria-invalid]")) {
+    node.removeAttribute("aria-invalid");
+    const ids = (node.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== el.error.id);
+    if (ids.length) node.setAttribute("aria-describedby", ids.join(" "));
+    else node.removeAttribute("aria-describedby");
+  }
+  if (!control) return;
+  control.setAttribute("aria-invalid", "true");
+  const ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+  control.setAttribute("aria-describedby", [el.error.id, ...ids].join(" "));
+}
+
+function setStatus(text, state) {
+  showMessage(el.status, text);
+  el.status.dataset.state = state;
+}
+
+/** The inputs have changed: the results shown are for other inputs, and an answer on its way is
+ * for the old ones. `delay`: evaluate again after it (null: wait for Evaluate). */
+function inputsChanged(delay = null) {
+  refreshes.next();
+  el.outcome.removeAttribute("aria-busy");
+  if (delay === null) clearTimeout(timer);
+  else schedule(delay);
+  if (!shown) return;
+  el.results.classList.add("stale");
+  setStatus(
+    delay === null
+      ? "Out of date: the inputs have changed since these results. Press Evaluate to update them."
+      : "Out of date: the inputs have changed; updating…",
+    "stale",
+  );
+}
+
+/** No results, and why: the message takes the results' place. */
+function showFailure(message, control = null) {
+  shown = false;
+  el.outcome.removeAttribute("aria-busy");
+  el.results.hidden = true;
+  el.results.classList.remove("stale");
+  el.kinks.replaceChildren();
+  el.presetNotes.replaceChildren();
+  el.plot.replaceChildren();
+  clearTable();
+  setStatus("No results for these inputs.", "failed");
+  showMessage(el.error, message);
+  markInvalid(control);
+}
+
 // --- evaluating ------------------------------------------------------------------------------
 
 async function refresh() {
@@ -191,9 +253,20 @@ async function refresh() {
   const current = refreshes.next();
   const fn = currentFunction();
   if (!fn) return;
-  const x = parseNumbers(el.numbers.value);
+  const numbers = readNumbers();
+  if (numbers.error) {
+    showFailure(numbers.error, numbersField());
+    return;
+  }
+  const x = numbers.values;
   const choice = subgradientChoice();
-  el.results.setAttribute("aria-busy", "true");
+  const convention = el.convention.value;
+  const atKink = el.atKink.value.trim();
+  showMessage(el.error, "");
+  markInvalid(null);
+  el.outcome.setAttribute("aria-busy", "true");
+  if (shown) el.results.classList.add("stale");
+  setStatus(`Evaluating ${count(x.length)} number${x.length === 1 ? "" : "s"}…`, "busy");
 
   // 1. The metadata and the graphs (this also checks the parameters).
   let info;
@@ -204,83 +277,74 @@ async function refresh() {
       api.getFunctionGraph(fn.name, readParams()),
     ]);
   } catch (error) {
-    if (!current()) return;
-    showError(error.detail);
-    el.plot.replaceChildren(element("p", { className: "hint", text: "The plot could not be drawn with these parameters." }));
-    el.results.removeAttribute("aria-busy");
+    if (current()) showFailure(error.detail, faultyControl(error));
     return;
   }
   if (!current()) return;
-  showKinks(info);
 
-  // 2. The four evaluations of the user's numbers, side by side. allSettled: a refused
-  // convention (TensorFlow has no heaviside) should not hide the values and intervals.
-  const params = info.param_values;
-  const settled = await Promise.allSettled([
-    api.evaluateValue(fn.name, x, params),
-    api.evaluateSubgradient(fn.name, x, params, { mode: "point", ...choice }),
-    api.evaluateSubgradient(fn.name, x, params, { mode: "interval" }),
-    api.evaluateSubgradient(fn.name, x, params, { mode: "one_sided" }),
-  ]);
-  if (!current()) return;
-  el.results.removeAttribute("aria-busy");
-  const details = [...new Set(settled.filter((s) => s.status === "rejected").map((s) => s.reason.detail))];
-  showError(details.join(" "));
-  const [value, point, interval, oneSided] = settled.map((s) => (s.status === "fulfilled" ? s.value : null));
-
-  fillTable(x, info, { value, point, interval, oneSided });
-
-  // Draw the user's numbers on the plots too, with the subgradient the convention picked.
-  const marks = [];
-  if (value) {
-    x.forEach((xi, i) => {
-      if (typeof xi === "number" && Number.isFinite(xi)) {
-        marks.push({ x: xi, value: value.value[i], subgradient: point ? point.subgradient[i] : NaN });
-      }
-    });
+  // 2. A value at the kink must lie in every kink's subdifferential: the service says whether it
+  // does (and why not) for no numbers at all. Refused, it empties the subgradient column and
+  // leaves the rest.
+  let refused = null;
+  if (choice.atKink !== undefined) {
+    try {
+      await api.evaluateSubgradient(fn.name, [], info.param_values, { mode: "point", atKink: choice.atKink });
+    } catch (error) {
+      refused = error;
+    }
+    if (!current()) return;
   }
+
+  // 3. The numbers: values, subgradients, subdifferentials and one-sided derivatives, in one
+  // request.
+  let result = null;
+  if (x.length) {
+    try {
+      result = await evaluateAll(fn.name, x, info.param_values, refused ? null : choice);
+    } catch (error) {
+      if (current()) showFailure(error.detail, faultyControl(error));
+      return;
+    }
+  }
+  if (!current()) return;
+  show({ x, info, graphs, result, convention, atKink });
+  if (refused) {
+    showMessage(el.error, `No subgradients: ${refused.detail}`);
+    markInvalid(faultyControl(refused));
+  }
+}
+
+function show({ x, info, graphs, result, convention, atKink }) {
+  shown = true;
+  showKinks(info, convention);
+  const by = convention === "custom" ? `at_kink = ${atKink}` : `convention ${convention}`;
+  const params = Object.entries(info.param_values).map(([name, v]) => `${name} = ${exact(v)}`);
+  const kinkXs = new Set(info.kinks.map((k) => k.x));
+  showTable(`${info.title}${params.length ? ` (${params.join(", ")})` : ""}, subgradient by ${by}`, { x, ...result, kinkXs });
+
+  // The numbers on the plots too, with the subgradient the convention picked.
+  const { lo, hi } = graphs.function;
+  const points = result ? plotPoints(x, result.value, result.subgradient, lo, hi) : { marks: [], columns: [], left: 0 };
+  const note = points.left
+    ? `${count(points.left)} of your numbers lie outside x from ${fmt(lo)} to ${fmt(hi)} or are not finite, and are not drawn; the table has every number.`
+    : "";
   renderGraphs(el.plot, {
     title: info.title,
     formula: info.formula,
     params: info.param_values,
     function: graphs.function,
     subgradient: graphs.subgradient,
-    marks,
+    marks: points.marks,
+    columns: points.columns,
+    note,
   });
-}
 
-function fillTable(x, info, { value, point, interval, oneSided }) {
-  const convention = el.convention.value === "custom" ? `at_kink = ${el.atKink.value.trim()}` : `convention ${el.convention.value}`;
-  const params = Object.entries(info.param_values).map(([name, v]) => `${name} = ${exact(v)}`);
-  el.caption.textContent = `${info.title}${params.length ? ` (${params.join(", ")})` : ""}, subgradient by ${convention}`;
-
-  const body = el.results.tBodies[0];
-  if (!value && !point && !interval && !oneSided) {
-    body.replaceChildren(element("tr", {}, element("td", { colspan: 7, text: "No results: see the message above." })));
-    return;
-  }
-  if (x.length === 0) {
-    body.replaceChildren(element("tr", {}, element("td", { colspan: 7, text: "Type some numbers to evaluate." })));
-    return;
-  }
-  const kinkXs = new Set(info.kinks.map((k) => k.x));
-  const at = (result, field, i) => (result ? exact(result[field][i]) : "—");
-  body.replaceChildren(
-    ...x.map((xi, i) => {
-      const row = element(
-        "tr",
-        {},
-        element("th", { scope: "row", className: "num", text: exact(xi) }),
-        element("td", { className: "num", text: at(value, "value", i) }),
-        element("td", { className: "num", text: at(point, "subgradient", i) }),
-        element("td", { className: "num", text: at(interval, "lower", i) }),
-        element("td", { className: "num", text: at(interval, "upper", i) }),
-        element("td", { className: "num", text: at(oneSided, "left", i) }),
-        element("td", { className: "num", text: at(oneSided, "right", i) }),
-      );
-      if (typeof xi === "number" && kinkXs.has(xi)) row.className = "kink-row";
-      return row;
-    }),
+  el.results.hidden = false;
+  el.results.classList.remove("stale");
+  el.outcome.removeAttribute("aria-busy");
+  setStatus(
+    x.length ? `Results for the ${count(x.length)} number${x.length === 1 ? "" : "s"} above.` : "No numbers: the plot shows the function alone.",
+    "shown",
   );
 }
 
@@ -290,22 +354,23 @@ function functionChanged() {
   const fn = currentFunction();
   buildParams(fn);
   showFormula(fn);
-  schedule(150);
+  inputsChanged(150);
 }
 
 function conventionChanged() {
   const custom = el.convention.value === "custom";
   el.atKink.disabled = !custom;
-  if (lastInfo) showKinks(lastInfo);
-  if (custom) el.atKink.focus();
-  else schedule(150);
+  if (custom) {
+    el.atKink.focus();
+    inputsChanged();
+  } else inputsChanged(150);
 }
 
 async function init() {
   try {
     catalogue = await api.listFunctions();
   } catch (error) {
-    showError(`The function catalogue could not be loaded: ${error.detail}`);
+    showFailure(`The function catalogue could not be loaded: ${error.detail}`);
     return;
   }
   el.fn.replaceChildren(...catalogue.map((f) => new Option(f.title, f.name)));
@@ -319,51 +384,16 @@ async function init() {
   refresh(); // evaluate once, so the page is never empty
 }
 
-// --- the tabs: the catalogue's functions, and a program of one's own ---------------------------
-
-const tabs = [...document.querySelectorAll('[role="tab"]')];
-let programStarted = false;
-
-/** Shows the tab's panel and hides the others (a roving tabindex: only the selected tab is in
- * the Tab order; the arrow keys move between tabs). #tab-program in the address opens it. */
-function selectTab(tab, focus = false) {
-  for (const other of tabs) {
-    const selected = other === tab;
-    other.setAttribute("aria-selected", String(selected));
-    other.tabIndex = selected ? 0 : -1;
-    $(other.getAttribute("aria-controls")).hidden = !selected;
-  }
-  if (focus) tab.focus();
-  const program = tab.id === "tab-program";
-  window.history.replaceState(null, "", program ? "#tab-program" : window.location.pathname + window.location.search);
-  if (program && !programStarted) {
-    programStarted = true;
-    startProgramExplorer();
-  }
-}
-
-function tabKeydown(event) {
-  const i = tabs.indexOf(event.currentTarget);
-  const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
-  if (to === undefined) return;
-  event.preventDefault();
-  selectTab(tabs[(to + tabs.length) % tabs.length], true);
-}
-
-for (const tab of tabs) {
-  tab.addEventListener("click", () => selectTab(tab));
-  tab.addEventListener("keydown", tabKeydown);
-}
-const openLinkedTab = () => window.location.hash === "#tab-program" && selectTab($("tab-program"));
-window.addEventListener("hashchange", openLinkedTab);
-openLinkedTab();
-
+startTabs();
 el.form.addEventListener("submit", (event) => {
   event.preventDefault();
   refresh();
 });
 el.fn.addEventListener("change", functionChanged);
-el.params.addEventListener("input", () => schedule(400));
+el.params.addEventListener("input", () => inputsChanged(400));
 el.convention.addEventListener("change", conventionChanged);
+el.atKink.addEventListener("input", () => inputsChanged());
+startNumbers(() => inputsChanged());
+startTable();
 
 init();

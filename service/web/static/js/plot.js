@@ -21,16 +21,24 @@ const WIDTH = 400;
 const HEIGHT = 250;
 const MARGIN = { top: 26, right: 14, bottom: 30, left: 42 };
 const DOT_RADIUS = 4.5;
+/** The plot area's width in viewBox units, about one pixel each: a caller with more points than
+ * that reduces them to one column each (the playground's `columns`). */
+export const PLOT_COLUMNS = WIDTH - MARGIN.left - MARGIN.right;
 
 const fmt = (n) => formatNumber(n, 4);
 
 // --- scales and ticks ----------------------------------------------------------------
 
-/** A y range covering the finite values and 0, with some air above and below. */
+/** A y range covering the finite values and 0, with some air above and below. A loop, not
+ * Math.min(...values): spreading a long array overflows the call stack. */
 function yRange(values) {
-  const finite = values.filter(Number.isFinite);
-  let lo = Math.min(0, ...finite);
-  let hi = Math.max(0, ...finite);
+  let lo = 0;
+  let hi = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    else if (v > hi) hi = v;
+  }
   if (hi - lo < 1e-9) {
     lo -= 1;
     hi += 1;
@@ -115,6 +123,24 @@ function dot(f, { x, y, filled }, className) {
   });
 }
 
+/** The ys of the columns' `field` ([lo, hi] each, or null). */
+function columnYs(columns, field) {
+  return columns.flatMap((c) => c[field] || []);
+}
+
+/** Many of the user's points as one path: per column a vertical stroke from the least to the
+ * greatest y in it (a dot where they are equal), so that spikes and jumps survive. */
+function columnPath(f, columns, field) {
+  let d = "";
+  for (const c of columns) {
+    const ys = c[field];
+    if (!ys || !Number.isFinite(ys[0]) || !Number.isFinite(ys[1])) continue;
+    const x = r2(f.sx(c.x));
+    d += `M${x} ${r2(f.sy(ys[1]))}L${x} ${r2(f.sy(ys[0]))}`;
+  }
+  return svgElement("path", { class: "mark-column", d });
+}
+
 /** A diamond marking one of the user's own points (playground). */
 function diamond(f, x, y) {
   const cx = f.sx(x);
@@ -177,9 +203,9 @@ function describeDots(dots) {
 
 // --- the panels -------------------------------------------------------------------------
 
-function functionPanel(graph, formula, marks) {
+function functionPanel(graph, formula, marks, columns) {
   const inRange = marks.filter((m) => m.x >= graph.lo && m.x <= graph.hi);
-  const [ylo, yhi] = yRange([...graphYs(graph), ...inRange.map((m) => m.value)]);
+  const [ylo, yhi] = yRange([...graphYs(graph), ...inRange.map((m) => m.value), ...columnYs(columns, "value")]);
   const f = frame(graph.lo, graph.hi, ylo, yhi);
   const label = `Graph of f(x) = ${formula} for x from ${fmt(graph.lo)} to ${fmt(graph.hi)}. ${describeDots(graph.dots)}`;
   const svg = newSvg("function-plot", label.trim());
@@ -188,22 +214,25 @@ function functionPanel(graph, formula, marks) {
   // Open dots first, so that a filled dot at the same place stays visible on top.
   for (const d of [...graph.dots].sort((a, b) => a.filled - b.filled)) svg.append(dot(f, d, "dot-value"));
   for (const m of inRange) if (Number.isFinite(m.value)) svg.append(diamond(f, m.x, m.value));
+  if (columns.length) svg.append(columnPath(f, columns, "value"));
   return svg;
 }
 
 function describeSubgradient(graph) {
   const parts = [`The derivative of f for x from ${fmt(graph.lo)} to ${fmt(graph.hi)}, where it exists.`];
   for (const s of graph.segments) {
-    parts.push(`At x = ${fmt(s.x)} the subdifferential [${fmt(s.lower)}, ${fmt(s.upper)}] is the vertical segment, both ends included.`);
+    parts.push(`At x = ${fmt(s.x)} the subdifferential [${fmt(s.lower)}, ${fmt(s.upper)}] is the vertical segment, both ends included (filled dots).`);
   }
-  const open = graph.dots.filter((d) => !d.filled);
+  // An open dot at a segment's end is covered by the segment's filled end: not described.
+  const atEnd = (d) => graph.segments.some((s) => s.x === d.x && (s.lower === d.y || s.upper === d.y));
+  const open = graph.dots.filter((d) => !d.filled && !atEnd(d));
   if (open.length) parts.push(describeDots(open));
   return parts.join(" ");
 }
 
-function subgradientPanel(graph, marks) {
+function subgradientPanel(graph, marks, columns) {
   const inRange = marks.filter((m) => m.x >= graph.lo && m.x <= graph.hi);
-  const [ylo, yhi] = yRange([...graphYs(graph), ...inRange.map((m) => m.subgradient)]);
+  const [ylo, yhi] = yRange([...graphYs(graph), ...inRange.map((m) => m.subgradient), ...columnYs(columns, "subgradient")]);
   const f = frame(graph.lo, graph.hi, ylo, yhi);
   const svg = newSvg("subgradient-plot", describeSubgradient(graph));
   const guides = [...graph.segments.map((s) => s.x), ...graph.dots.map((d) => d.x)];
@@ -214,13 +243,20 @@ function subgradientPanel(graph, marks) {
     svg.append(svgElement("line", { class: "subdifferential", x1: x, x2: x, y1: r2(f.sy(s.lower)), y2: r2(f.sy(s.upper)) }));
   }
   for (const d of graph.dots) svg.append(dot(f, d, "dot-subgradient"));
+  // The subdifferential is closed: filled dots at its ends, drawn over the open dots that mark
+  // the derivative's one-sided limits at the same places.
+  for (const s of graph.segments) {
+    for (const y of [s.lower, s.upper]) svg.append(dot(f, { x: s.x, y, filled: true }, "dot-subgradient segment-end"));
+  }
   for (const m of inRange) if (Number.isFinite(m.subgradient)) svg.append(diamond(f, m.x, m.subgradient));
+  if (columns.length) svg.append(columnPath(f, columns, "subgradient"));
   return svg;
 }
 
 // --- the figure -------------------------------------------------------------------------------
 
-function caption({ title, formula, params = {}, subgradient, marks }) {
+function caption(plot) {
+  const { title, formula, params = {}, subgradient, marks, columns, note } = plot;
   const figcaption = document.createElement("figcaption");
   if (title) {
     const name = document.createElement("strong");
@@ -235,31 +271,41 @@ function caption({ title, formula, params = {}, subgradient, marks }) {
   figcaption.append(".");
   const legend = document.createElement("span");
   legend.className = "plot-legend";
-  let text = "A filled dot is a point of the graph, an open dot a limit the function does not take.";
+  const dotted = [plot.function, subgradient].some((graph) => graph && graph.dots.length > 0);
+  let text = dotted ? "A filled dot is a point of the graph, an open dot a limit the function does not take." : "";
   if (subgradient) {
     text +=
-      " Right: the derivative where it exists; at a kink the vertical segment, ends included, is the " +
+      " The second panel: the derivative where it exists; at a kink the vertical segment, its filled ends included, is the " +
       "subdifferential $\\partial f$.";
   }
   if (marks.length) text += " Diamonds: your numbers, with the subgradient of the chosen convention.";
-  renderInline(legend, text);
+  if (columns.length) {
+    text +=
+      " Vertical strokes: your numbers, too many for a mark each, so each column of the plot" +
+      " has one stroke from the least to the greatest value there (on the right, of the" +
+      " subgradient the convention picks).";
+  }
+  if (note) text += ` ${note}`;
+  renderInline(legend, text.trim());
   figcaption.append(" ", legend);
   return figcaption;
 }
 
 /**
  * Builds the <figure> into `container` (replacing what was there).
- * plot: {formula, title?, params?, function: Graph, subgradient?: Graph, marks?: [{x, value, subgradient}]}
+ * plot: {formula, title?, params?, function: Graph, subgradient?: Graph, marks?: [{x, value, subgradient}],
+ *   columns?: [{x, value: [lo, hi] | null, subgradient: [lo, hi] | null}], note?: text for the caption}
  */
 export function renderGraphs(container, plot) {
   const marks = plot.marks || [];
+  const columns = plot.columns || [];
   const figure = document.createElement("figure");
   figure.className = "plot-figure";
   const panels = document.createElement("div");
   panels.className = plot.subgradient ? "plot-panels" : "plot-panels plot-panels-single";
-  panels.append(functionPanel(plot.function, plot.formula, marks));
-  if (plot.subgradient) panels.append(subgradientPanel(plot.subgradient, marks));
-  figure.append(panels, caption({ ...plot, marks }));
+  panels.append(functionPanel(plot.function, plot.formula, marks, columns));
+  if (plot.subgradient) panels.append(subgradientPanel(plot.subgradient, marks, columns));
+  figure.append(panels, caption({ ...plot, marks, columns }));
   container.replaceChildren(figure);
   return figure;
 }

@@ -1,14 +1,19 @@
 // What the server says about an item, as the learner sees it: a grading (verdict, score,
-// feedback, misconception, difference quotients, key, explanation) and the hints. The review
-// shows keys and explanations the same way.
+// feedback, the misconception by its title, the difference quotients, the answer, the worked
+// explanation and the plots of f and f') and the hints. The review shows the same blocks.
 
 import { element } from "./dom.js";
 import { formatNumber as fmt, inline, renderBlock } from "./math.js";
-import { keyNode } from "./quiz-answer-types.js";
+import { renderGraphs } from "./plot.js";
+import { responseNode } from "./quiz-answer-types.js";
+import { misconception } from "./quiz-misconceptions.js";
 
 /** Scores to two decimals at most: partial credit like 1/3 reads 0.33, not 0.333333. */
 export const points = (n) => fmt(Math.round((n || 0) * 100) / 100);
-export const percent = (share) => `${Math.round(share * 100)}%`;
+/** A share as a percentage with a space before the sign: "10 %". */
+export const percent = (share) => `${Math.round(share * 100)} %`;
+
+const VERDICT_PREFIX = /^\s*(correct|not quite|incorrect|wrong)\s*[.:!,;—-]*\s*/i;
 
 /** A text rendered as paragraphs under a label ("Explanation", "Hint 1"). */
 function labelled(className, label, text) {
@@ -20,9 +25,9 @@ function labelled(className, label, text) {
 
 export const explanationBlock = (text) => labelled("explanation rendered", "Explanation", text);
 
-/** "Answer: " and the key, written as its answer type writes keys. */
-export function keyBlock(type, key, item) {
-  return element("div", { className: "key" }, element("span", { className: "label", text: "Answer: " }), keyNode(type, key, item));
+/** "label" and a response written as its answer type writes it. */
+export function responseBlock(className, label, type, response, item) {
+  return element("div", { className }, element("span", { className: "label", text: `${label}: ` }), responseNode(type, response, item));
 }
 
 export function hintNode(hint) {
@@ -31,7 +36,7 @@ export function hintNode(hint) {
   return box;
 }
 
-function evidenceTable(evidence) {
+export function evidenceTable(evidence) {
   const caption = element("caption", { text: `Difference quotients at x = ${fmt(evidence.x)}` });
   const legend = inline(
     "p",
@@ -42,47 +47,89 @@ function evidenceTable(evidence) {
   const rows = evidence.quotients.map((q) =>
     element("tr", {}, element("th", { scope: "row", className: "num", text: fmt(q.h) }), cell(q.left), cell(q.right)),
   );
-  const table = element(
-    "table",
-    { className: "evidence" },
-    caption,
-    element(
-      "thead",
-      {},
-      element(
-        "tr",
-        {},
-        element("th", { scope: "col", className: "num", text: "h" }),
-        element("th", { scope: "col", className: "num", text: "left quotient" }),
-        element("th", { scope: "col", className: "num", text: "right quotient" }),
-      ),
-    ),
-    element("tbody", {}, ...rows),
+  const head = element(
+    "tr",
+    {},
+    element("th", { scope: "col", className: "num", text: "h" }),
+    element("th", { scope: "col", className: "num", text: "left quotient" }),
+    element("th", { scope: "col", className: "num", text: "right quotient" }),
   );
+  const table = element("table", { className: "evidence" }, caption, element("thead", {}, head), element("tbody", {}, ...rows));
   return element("div", { className: "evidence-block" }, legend, element("div", { className: "table-wrap" }, table));
 }
 
-/** The verdict of `result` (an answer's grading) on `item`, and whatever the server revealed. */
-export function gradingNodes(item, result) {
-  const correct = Boolean(result.correct);
-  const verdict = correct ? "Correct" : "Not quite";
-  // The verdict is text and an icon, not only a colour.
-  const parts = [
-    element("p", { className: "result" }, element("span", { className: "result-icon", "aria-hidden": "true", text: correct ? "✓" : "✗" }), verdict),
-  ];
-  const tries = result.tries_left > 0 && !correct ? ` · ${result.tries_left} ${result.tries_left === 1 ? "try" : "tries"} left` : "";
-  parts.push(element("p", { className: "score", text: `score ${points(result.score)} / ${points(result.max_score)}${tries}` }));
-  // The server's plain verdict ("Correct.", "Not quite.") would only repeat the heading.
-  if (result.feedback && result.feedback.replace(/\.$/, "") !== verdict) {
-    parts.push(inline("p", result.feedback, "feedback-text"));
+/** "correct", "partial" (some credit, not right) or "wrong". */
+export function outcome(result) {
+  if (result.correct) return "correct";
+  return (result.score || 0) > 0 || (result.credit || 0) > 0 ? "partial" : "wrong";
+}
+
+const VERDICTS = { correct: "Correct", partial: "Partly right", wrong: "Not quite" };
+
+/** The misconception named by a grading, by its title and its one-line description. */
+export function misconceptionBlock(slug, title) {
+  const known = misconception(slug, title);
+  const block = element(
+    "div",
+    { className: "misconception" },
+    element("p", { className: "misconception-title" }, element("span", { className: "label", text: "Common mistake: " }), known.title),
+  );
+  if (known.description) block.append(inline("p", known.description, "misconception-description"));
+  return block;
+}
+
+/** The feedback text as it adds to the verdict: without a leading "Correct." and not at all
+ * when it only repeats the verdict or the misconception's description. */
+export function feedbackText(feedback, slug, title) {
+  const text = String(feedback || "").replace(VERDICT_PREFIX, "").trim();
+  if (!text) return null;
+  if (slug && text === misconception(slug, title).description) return null;
+  return text;
+}
+
+/** What the quiz will still show of a closed item, in words, when nothing is revealed now. */
+function laterNote(reveal) {
+  if (reveal === "after_finish") return "The answer and its explanation show in the review, once you finish the quiz.";
+  if (reveal === "never") return "This quiz does not show answers or explanations.";
+  return "";
+}
+
+/**
+ * The nodes of a grading. `result`: the server's grading; `response`: what the learner sent
+ * (null when unknown); `quiz`: its rules. The verdict is a heading that takes focus.
+ */
+export function gradingNodes(item, result, response, quiz) {
+  const kind = outcome(result);
+  const again = !result.correct && result.tries_left > 0;
+  const verdict = element(
+    "h4",
+    { className: "result", id: "verdict", tabindex: "-1" },
+    element("span", { className: "result-icon", "aria-hidden": "true", text: kind === "correct" ? "✓" : kind === "partial" ? "◐" : "✗" }),
+    VERDICTS[kind],
+  );
+  const parts = [verdict];
+  const tries = again ? ` · ${result.tries_left} ${result.tries_left === 1 ? "try" : "tries"} left` : "";
+  parts.push(element("p", { className: "score", text: `Score ${points(result.score)} of ${points(result.max_score)}${tries}` }));
+  const text = feedbackText(result.feedback, result.misconception, result.misconception_title);
+  if (text) parts.push(inline("p", text, "feedback-text"));
+  if (result.misconception) parts.push(misconceptionBlock(result.misconception, result.misconception_title));
+  if (again) {
+    const cost = quiz.penalty > 0 ? ` Another try costs ${percent(quiz.penalty)} of the item's points.` : "";
+    parts.push(element("p", { className: "hint", text: `Change your answer and submit it again.${cost}` }));
+    return parts;
   }
-  if (result.misconception) {
-    parts.push(
-      element("p", { className: "misconception" }, "Misconception: ", element("span", { className: "misconception-name", text: result.misconception })),
-    );
-  }
-  if (result.evidence) parts.push(evidenceTable(result.evidence));
-  if (result.key) parts.push(keyBlock(item.type, result.key, item));
+  if (response && !result.correct) parts.push(responseBlock("your-answer", "Your answer", item.type, response, item));
+  if (result.key) parts.push(responseBlock("key", "The answer", item.type, result.key, item));
   if (result.explanation) parts.push(explanationBlock(result.explanation));
+  if (result.evidence) parts.push(evidenceTable(result.evidence));
+  if (result.subgradient_graph && item.graph && item.function) {
+    const plot = element("div", { className: "plot feedback-plot" });
+    renderGraphs(plot, { formula: item.function.formula, params: item.function.params, function: item.graph, subgradient: result.subgradient_graph });
+    parts.push(plot);
+  }
+  if (!result.key && !result.explanation) {
+    const note = laterNote(quiz.reveal);
+    if (note) parts.push(element("p", { className: "hint reveal-note", text: note }));
+  }
   return parts;
 }

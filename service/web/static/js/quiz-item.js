@@ -1,5 +1,5 @@
 // The item on show, apart from its answer form: the progress and the running score, the item's
-// heading, facts, stem and plot, and the quiz's rules.
+// heading, facts, stem and the plot of f, and the quiz's rules.
 
 import { $ } from "./dom.js";
 import { renderBlock } from "./math.js";
@@ -15,10 +15,18 @@ const el = {
   itemHeading: $("item-heading"),
   itemMeta: $("item-meta"),
   stem: $("stem"),
+  plotDetails: $("plot-details"),
+  plotSummary: $("plot-summary"),
   plot: $("plot"),
 };
 
-/** Shows the item at the session's position (its plot with f' when its grading reveals it). */
+/** A topic's name in words: "one-sided-derivatives" reads "one-sided derivatives". */
+export function topicWords(topic) {
+  const words = topic.replace(/^autodiff-/, "autodiff ").replace(/-(?=[a-z]{4,})/g, " ");
+  return words.replace("one sided", "one-sided");
+}
+
+/** Shows the item at the session's position. */
 export function renderItem(quiz) {
   const position = quiz.position;
   const item = quiz.items[position - 1];
@@ -31,10 +39,10 @@ export function renderItem(quiz) {
   el.item.dataset.position = String(position);
   el.itemHeading.textContent = `Item ${position}`;
   const worth = `${points(item.points)} ${item.points === 1 ? "point" : "points"}`;
-  el.itemMeta.textContent = `Difficulty ${item.difficulty} of 5 · ${worth} · ${item.topics.join(", ")}`;
+  el.itemMeta.textContent = `${(item.topics || []).map(topicWords).join(", ")} · difficulty ${item.difficulty} of 5 · ${worth}`;
   renderBlock(el.stem, item.stem);
   showRules(quiz);
-  drawItemPlot(item, quiz.gradings[position]);
+  drawItemPlot(item);
 }
 
 export function updateRunningScore(quiz) {
@@ -45,22 +53,23 @@ export function updateRunningScore(quiz) {
   }
   const score = gradings.reduce((sum, g) => sum + (g.score || 0), 0);
   const maximum = quiz.items.reduce((sum, item) => sum + item.points, 0);
-  el.runningScore.textContent = `Score so far: ${points(score)} / ${points(maximum)}`;
+  el.runningScore.textContent = `Score so far ${points(score)} of ${points(maximum)}`;
 }
 
-/** The plot of f from the item's own graph; with the derivative's once the server reveals it. */
-export function drawItemPlot(item, grading) {
-  if (!item.graph) {
-    el.plot.hidden = true;
+/** The plot of f, from the item's own graph, in a panel the learner can fold away. */
+function drawItemPlot(item) {
+  if (!item.graph || !item.function) {
+    el.plotDetails.hidden = true;
     el.plot.replaceChildren();
     return;
   }
-  el.plot.hidden = false;
+  el.plotDetails.hidden = false;
+  el.plotSummary.textContent = item.function.title ? `Graph of f (${item.function.title})` : "Graph of f";
   renderGraphs(el.plot, {
     formula: item.function.formula,
     params: item.function.params,
     function: item.graph,
-    subgradient: grading ? grading.subgradient_graph : null,
+    subgradient: null,
   });
 }
 
@@ -68,7 +77,9 @@ export function drawItemPlot(item, grading) {
 function showRules(quiz) {
   const tries = quiz.max_tries === 1 ? "One try per item" : `${quiz.max_tries} tries per item`;
   const parts = [`${tries}.`];
-  if (quiz.max_tries > 1 && quiz.penalty > 0) parts.push(`Each wrong try costs ${percent(quiz.penalty)} of the item's points on the next.`);
-  if (quiz.hint_penalty > 0) parts.push(`Each hint costs ${percent(quiz.hint_penalty)} on every later try.`);
+  if (quiz.max_tries > 1 && quiz.penalty > 0) parts.push(`A wrong try costs ${percent(quiz.penalty)} of the item's points on the next.`);
+  if (quiz.hint_penalty > 0) parts.push(`A hint costs ${percent(quiz.hint_penalty)}.`);
+  if (quiz.reveal === "after_finish") parts.push("Answers show at the end.");
+  if (quiz.reveal === "never") parts.push("Answers are not shown.");
   el.quizRules.textContent = parts.join(" ");
 }

@@ -9,11 +9,11 @@ const el = {
   navPlayground: $("nav-playground"),
   reveal: $("reveal"),
   rulesFields: $("quiz-rules-fields"),
-  seedField: $("seed-field"),
+  advanced: $("advanced"),
   examNote: $("exam-note"),
 };
 
-/** Each topic's description by its name (the summary's table shows them). */
+/** Each topic's description by its name (the summary's table and the items' facts show them). */
 export const topicDescriptions = {};
 let examMode = false; // an exam deployment sets the tries, the reveal and the seed itself
 
@@ -49,7 +49,7 @@ export async function loadConfig() {
     examMode = config.exam_mode;
     el.navPlayground.hidden = examMode;
     el.rulesFields.hidden = examMode;
-    el.seedField.hidden = examMode;
+    el.advanced.hidden = examMode;
     el.examNote.hidden = !examMode;
     el.reveal.value = config.quiz_defaults.reveal;
   } catch {
@@ -57,20 +57,49 @@ export async function loadConfig() {
   }
 }
 
-/** The body of POST /v1/quizzes, as the form says. */
+/**
+ * The body of POST /v1/quizzes as the form says: {ok: true, body} or {ok: false, errors:
+ * {fieldId: message}} for a size or a seed that the server would refuse.
+ */
 export function readOptions() {
   const fields = el.form.elements;
+  const errors = {};
+  const size = fields.size.value.trim();
+  if (!/^\d+$/.test(size) || Number(size) < 1 || Number(size) > 50) errors.size = "Choose a number of items from 1 to 50.";
   const body = {
-    size: Number(fields.size.value),
+    size: Number(size),
     min_difficulty: Number(fields.min_difficulty.value),
     max_difficulty: Number(fields.max_difficulty.value),
   };
+  if (body.min_difficulty > body.max_difficulty) [body.min_difficulty, body.max_difficulty] = [body.max_difficulty, body.min_difficulty];
+  if (fields.time_limit.value) body.time_limit_s = Number(fields.time_limit.value);
   if (!examMode) {
     body.max_tries = Number(fields.max_tries.value);
     body.reveal = fields.reveal.value;
-    if (fields.seed.value.trim() !== "") body.seed = Number(fields.seed.value);
+    const seed = fields.seed.value.trim();
+    if (seed !== "") {
+      if (!/^\d+$/.test(seed) || !Number.isSafeInteger(Number(seed))) {
+        errors.seed = "A seed is a whole number of at most 16 digits, like 42.";
+        el.advanced.open = true;
+      } else {
+        body.seed = Number(seed);
+      }
+    }
   }
   const topics = [...el.form.querySelectorAll('input[name="topic"]:checked')].map((box) => box.value);
   if (topics.length > 0) body.topics = topics;
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, body };
+}
+
+/** A quiz of exactly these items (a generated family draws a new variant), with the rules of
+ * the quiz it practises. */
+export function practiceBody(quiz, itemIds) {
+  const body = { item_ids: itemIds };
+  if (!examMode) {
+    body.max_tries = quiz.max_tries;
+    body.reveal = quiz.reveal;
+    body.penalty = quiz.penalty;
+    body.hint_penalty = quiz.hint_penalty;
+  }
   return body;
 }

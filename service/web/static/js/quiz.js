@@ -1,9 +1,10 @@
-// The quiz page: start a quiz, answer its items one by one, finish, review.
+// The quiz page: start a quiz, answer its items one by one (quiz-answering.js), finish,
+// review, practise the ones missed.
 //
-// The server does all the grading; this page only shows items, reads responses in the shape
-// of each answer type (quiz-answer-types.js) and shows what the server says. Progress lives in
-// sessionStorage (quiz-session.js), so a reload (or a crash of the tab) continues where the
-// learner was.
+// The server does all the grading; this page shows items, reads responses in the shape of each
+// answer type (quiz-answer-types.js, by the server's rules in quiz-read.js) and shows what the
+// server says. Progress lives in sessionStorage and localStorage (quiz-session.js): a reload
+// shows exactly what was on screen, and another tab or a later visit offers to resume.
 //
 // The page shows nothing that answers an item before the quiz's reveal policy does: an item's
 // plot is the graph of f that the server sends with it; the derivative's plot, the difference
@@ -12,315 +13,151 @@
 // evaluation API, which an exam deployment turns off.
 
 import * as api from "./api.js";
-import { $, element, showMessage } from "./dom.js";
-import { answerFields, readResponse } from "./quiz-answer-types.js";
-import { gradingNodes, hintNode, percent } from "./quiz-feedback.js";
-import { drawItemPlot, renderItem, updateRunningScore } from "./quiz-item.js";
-import { loadConfig, loadTopics, readOptions } from "./quiz-options.js";
+import { $, setFieldError, showMessage } from "./dom.js";
+import { resetAnswering, showItem, timeIsUp, wireAnswering } from "./quiz-answering.js";
+import { loadMisconceptions } from "./quiz-misconceptions.js";
+import { loadConfig, loadTopics, practiceBody, readOptions } from "./quiz-options.js";
 import * as session from "./quiz-session.js";
-import { renderSummary } from "./quiz-summary.js";
+import { current, el, page, showView } from "./quiz-state.js";
+import { missed, renderSummary } from "./quiz-summary.js";
+import { clock, countdown } from "./quiz-timer.js";
+import { isWaiting, rateLimited, setWaiting } from "./quiz-waits.js";
 
-const el = {
-  optionsSection: $("options-section"),
-  optionsForm: $("quiz-options"),
-  start: $("start"),
-  startError: $("start-error"),
-  quiz: $("quiz"),
-  finishSlot: $("finish-slot"),
-  finish: $("finish-quiz"),
-  quizError: $("quiz-error"),
-  hints: $("hints"),
-  hintButton: $("take-hint"),
-  itemHeading: $("item-heading"),
-  answerForm: $("answer-form"),
-  answerFields: $("answer-fields"),
-  answerError: $("answer-error"),
-  submit: $("submit-answer"),
-  feedback: $("feedback"),
-  actions: $("item-actions"),
-  summary: $("summary"),
-  summaryHeading: $("summary-heading"),
-  newQuiz: $("new-quiz"),
-};
-
-let quiz = null; // the session (see quiz-session.js), null before a quiz starts
-let formOpen = false; // whether the current item takes another answer
-let busy = false; // a request of the answer form is in flight for what the page shows
-// Every view and every item shown starts a generation: a request's answer that arrives after
-// the page has moved on (finished, started over, caught up with the server) is dropped, and
-// the request no longer keeps the page busy.
-const shown = api.generations();
-
-function moveOn() {
-  shown.next();
-  busy = false;
-}
-
-function showView(name) {
-  moveOn();
-  el.optionsSection.hidden = name !== "options";
-  el.quiz.hidden = name !== "quiz";
-  el.summary.hidden = name !== "summary";
-}
+let stopTimer = () => {};
+let stopStartWait = () => {};
 
 function endSession() {
-  quiz = null;
+  page.quiz = null;
+  page.summary = null;
+  stopTimer();
+  resetAnswering();
   session.forget();
 }
 
 // --- starting --------------------------------------------------------------------------------
 
+function showOptionErrors(errors) {
+  for (const id of ["size", "seed"]) setFieldError(el.optionsForm, id, errors[id] || "");
+  const first = ["size", "seed"].find((id) => errors[id]);
+  if (first) el.optionsForm.querySelector(`#${first}`).focus();
+}
+
 async function startQuiz(event) {
   event.preventDefault();
+  if (isWaiting(el.start)) return;
   showMessage(el.startError, "");
-  const body = readOptions();
-  el.start.disabled = true;
-  el.start.textContent = "Starting…";
+  const options = readOptions();
+  showOptionErrors(options.ok ? {} : options.errors);
+  if (!options.ok) return;
+  await createAndShow(options.body, el.start, "Start quiz", el.startError);
+}
+
+/** Creates a quiz from `body` and shows its first item; `button` waits meanwhile. */
+async function createAndShow(body, button, label, messageTarget) {
+  setWaiting(button, true);
+  button.textContent = "Starting…";
+  let created;
   try {
-    quiz = session.fromCreated(await api.createQuiz(body));
-    session.save(quiz);
-    showView("quiz");
-    showItem(1, { focus: true });
+    created = await api.createQuiz(body);
   } catch (error) {
-    showMessage(el.startError, error.detail);
-  } finally {
-    el.start.disabled = false;
-    el.start.textContent = "Start quiz";
-  }
-}
-
-// --- showing an item -------------------------------------------------------------------------
-
-function currentItem() {
-  return quiz.items[quiz.position - 1];
-}
-
-function showItem(position, { focus = false } = {}) {
-  moveOn();
-  quiz.position = position;
-  session.save(quiz);
-  const item = currentItem();
-  renderItem(quiz);
-  el.finishSlot.append(el.finish); // back in the progress area (see showNextAction)
-  el.finish.disabled = false;
-  showMessage(el.quizError, "");
-  el.hints.replaceChildren(...(quiz.hints[position] || []).map(hintNode));
-
-  el.answerFields.replaceChildren(element("legend", { text: "Your answer" }), ...answerFields(item));
-  showMessage(el.answerError, "");
-  el.feedback.replaceChildren();
-  delete el.feedback.dataset.result;
-  el.actions.replaceChildren();
-
-  const grading = quiz.gradings[position];
-  if (grading) showGrading(item, grading);
-  else setFormOpen(true);
-  if (focus) el.itemHeading.focus();
-}
-
-/** The form's buttons as the item and the request in flight allow: submit while the item is
- * open, the next hint while it is open and has hints left, neither while busy. */
-function updateFormButtons() {
-  el.submit.disabled = !formOpen || busy;
-  if (!quiz) return;
-  const item = currentItem();
-  const left = item.hints - (quiz.hints[item.position] || []).length;
-  el.hintButton.hidden = left <= 0 || !formOpen;
-  el.hintButton.disabled = busy;
-  el.hintButton.textContent = `Hint (${left} left, −${percent(quiz.hint_penalty)} each)`;
-}
-
-function setFormOpen(open) {
-  formOpen = open;
-  el.answerFields.disabled = !open;
-  updateFormButtons();
-}
-
-function setBusy(value) {
-  busy = value;
-  updateFormButtons();
-}
-
-// --- answering and hints ---------------------------------------------------------------------
-
-/**
- * Runs a request of the answer form (an answer, a hint) with the form busy. Resolves to the
- * request's answer; to undefined once `failed(error)` has dealt with its error, or when the page
- * has moved on meanwhile (the answer is stale, and dropped).
- */
-async function formRequest(request, failed) {
-  const current = shown.check();
-  setBusy(true);
-  try {
-    const answer = await request();
-    return current() ? answer : undefined;
-  } catch (error) {
-    if (current()) await failed(error);
-    return undefined;
-  } finally {
-    if (current()) setBusy(false);
-  }
-}
-
-async function submitAnswer(event) {
-  event.preventDefault();
-  if (busy || !formOpen) return;
-  const item = currentItem();
-  const response = readResponse(item, el.answerForm);
-  showMessage(el.answerError, "");
-  const result = await formRequest(() => api.answerItem(quiz.id, quiz.token, item.position, response), answerFailed);
-  if (!result) return;
-  quiz.gradings[item.position] = result;
-  session.save(quiz);
-  updateRunningScore(quiz);
-  showGrading(item, result, { focus: true });
-}
-
-async function answerFailed(error) {
-  switch (error.status) {
-    case 422:
-      // The response could not be read: the server says how it read it; no try was used.
-      showMessage(el.answerError, error.detail);
-      return;
-    case 409:
-      // The item is closed (answered in another tab?) or the quiz is finished: catch up.
-      await syncWithServer(error.detail);
-      return;
-    case 410:
-      setFormOpen(false);
-      showMessage(el.answerError, `${error.detail}. The time is up: finish the quiz to see your score.`);
-      moveFinishButton();
-      return;
-    case 401:
-    case 404: {
-      setFormOpen(false);
-      showMessage(el.answerError, `${error.detail}. This quiz can no longer be used.`);
-      const again = element("button", { type: "button", className: "button", text: "Start a new quiz" });
-      again.addEventListener("click", startOver);
-      el.actions.replaceChildren(again);
-      return;
+    button.textContent = label;
+    setWaiting(button, false);
+    if (error.status === 429) {
+      stopStartWait();
+      stopStartWait = rateLimited(button, label, error, messageTarget, "quizzes were started");
+    } else if (error.status === 422) {
+      // "only 2 items match these filters; ask for at most that many": beside the size box.
+      const sentence = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+      const boxes = {};
+      for (const e of error.errors) if (button === el.start && ["size", "seed"].includes(e.loc?.[1])) boxes[e.loc[1]] = sentence(e.msg);
+      if (Object.keys(boxes).length) showOptionErrors(boxes);
+      else showMessage(messageTarget, `This quiz cannot be made: ${error.errors.map((e) => e.msg).join("; ") || error.detail}.`);
+    } else {
+      showMessage(messageTarget, error.detail);
     }
-    default:
-      showMessage(el.answerError, error.detail); // network trouble, rate limit: try again
+    return;
   }
+  button.textContent = label;
+  setWaiting(button, false);
+  endSession();
+  page.quiz = session.fromCreated(created, { options: body, time_limit_s: body.time_limit_s ?? null });
+  session.save(page.quiz);
+  showView("quiz");
+  startTimer();
+  showItem(1, { focus: true });
 }
 
-async function takeHint() {
-  if (busy || !formOpen) return;
-  const position = quiz.position;
-  const hint = await formRequest(() => api.takeHint(quiz.id, quiz.token, position), hintFailed);
-  if (!hint) return;
-  quiz.hints[position] = [...(quiz.hints[position] || []), hint];
-  session.save(quiz);
-  el.hints.append(hintNode(hint));
-  updateFormButtons();
-}
+// --- resuming ---------------------------------------------------------------------------------
 
-async function hintFailed(error) {
-  if (error.status === 409) await syncWithServer(error.detail);
-  else showMessage(el.answerError, error.detail);
-}
-
-/** After a 409: re-reads the quiz from the server and shows the current item as the server sees
- * it, with `message` under it; a quiz that is no longer open shows its summary instead. */
-async function syncWithServer(message) {
-  const current = shown.check();
-  let state = null;
+/** On return: the quiz another tab or an earlier visit left, offered if it is still open. */
+async function offerResume(saved) {
+  let state;
   try {
-    state = await api.getQuiz(quiz.id, quiz.token);
-  } catch {
-    // Could not catch up: the item stays as it is, and the message says what happened.
+    state = await api.getQuiz(saved.id, saved.token);
+  } catch (error) {
+    if (error.status === 401 || error.status === 404) session.forget();
+    return;
   }
-  if (!current()) return;
-  if (state && state.status !== "open") {
+  if (state.status === "finished") {
+    session.forget();
+    return;
+  }
+  const answered = state.items.filter((s) => s.answered).length;
+  if (state.status === "expired") {
+    el.resumeText.textContent = `The time of your last quiz is up (${answered} of ${state.items.length} items answered). Finish it to see your result.`;
+    el.resume.textContent = "See your result";
+  } else {
+    el.resumeText.textContent = `You have answered ${answered} of ${state.items.length} items. Pick up where you left off.`;
+    el.resume.textContent = "Resume your quiz";
+  }
+  el.resumeCard.hidden = false;
+  el.resume.onclick = () => resumeFrom(saved);
+}
+
+/** The quiz as the server has it now (the card may have waited a while). */
+async function resumeFrom(saved) {
+  if (isWaiting(el.resume)) return;
+  setWaiting(el.resume, true);
+  let state;
+  try {
+    state = await api.getQuiz(saved.id, saved.token);
+  } catch (error) {
+    setWaiting(el.resume, false);
+    if (error.status === 401 || error.status === 404) {
+      session.forget();
+      el.resumeCard.hidden = true;
+      showMessage(el.startError, "That quiz can no longer be used: the server does not know it any more.");
+    } else {
+      showMessage(el.startError, `Your quiz could not be resumed: ${error.detail}`);
+    }
+    el.optionsForm.elements.size.focus();
+    return;
+  }
+  setWaiting(el.resume, false);
+  el.resumeCard.hidden = true;
+  const tab = session.loadTabSession();
+  if (session.carriesItems(state)) {
+    page.quiz = session.fromState(saved, state);
+  } else if (tab && tab.id === saved.id) {
+    page.quiz = tab;
+    session.mergeStates(page.quiz, state.items);
+  } else {
+    showMessage(el.startError, "This quiz can be resumed only in the tab where it started.");
+    el.optionsForm.elements.size.focus();
+    return;
+  }
+  if (state.status !== "open") {
     await finishQuiz();
     return;
   }
-  if (state) {
-    session.mergeStates(quiz, state.items);
-    session.save(quiz);
-    showItem(quiz.position);
-  }
-  showMessage(el.answerError, message);
+  session.save(page.quiz);
+  showView("quiz");
+  startTimer(state);
+  showItem(Math.min(Math.max(1, page.quiz.position || 1), page.quiz.items.length), { focus: true });
 }
 
-// --- feedback --------------------------------------------------------------------------------
-
-function showGrading(item, result, { focus = false } = {}) {
-  const correct = Boolean(result.correct);
-  const partial = !correct && result.score > 0;
-  el.feedback.dataset.result = correct ? "correct" : partial ? "partial" : "wrong";
-  el.feedback.replaceChildren(...gradingNodes(item, result));
-  if (result.subgradient_graph) drawItemPlot(item, result);
-
-  const again = !correct && result.tries_left > 0;
-  setFormOpen(again);
-  el.actions.replaceChildren();
-  if (!again) {
-    const next = showNextAction();
-    if (focus) next.focus();
-  }
-}
-
-/** After a closed item: "Next item", or on the last item the (moved) "Finish quiz" button. */
-function showNextAction() {
-  if (quiz.position < quiz.items.length) {
-    const next = element("button", { id: "next-item", type: "button", className: "button", text: "Next item" });
-    next.addEventListener("click", () => showItem(quiz.position + 1, { focus: true }));
-    el.actions.replaceChildren(next);
-    return next;
-  }
-  return moveFinishButton();
-}
-
-function moveFinishButton() {
-  el.finish.disabled = false;
-  el.actions.replaceChildren(el.finish); // moves the element: still exactly one #finish-quiz
-  return el.finish;
-}
-
-// --- finishing, starting over, resuming --------------------------------------------------------
-
-async function finishQuiz() {
-  el.finish.disabled = true;
-  showMessage(el.quizError, "");
-  const current = shown.check();
-  let summary;
-  try {
-    summary = await api.finishQuiz(quiz.id, quiz.token);
-  } catch (error) {
-    if (current()) finishFailed(error);
-    return;
-  }
-  if (current()) showSummary(summary);
-}
-
-function finishFailed(error) {
-  el.finish.disabled = false;
-  if (error.status === 401 || error.status === 404) {
-    endSession();
-    showView("options");
-    showMessage(el.startError, error.detail);
-  } else {
-    showMessage(el.quizError, error.detail);
-  }
-}
-
-function showSummary(summary, { focus = true } = {}) {
-  renderSummary(summary, quiz);
-  showView("summary");
-  if (focus) el.summaryHeading.focus();
-}
-
-function startOver() {
-  endSession();
-  el.feedback.replaceChildren();
-  el.actions.replaceChildren();
-  showView("options");
-  el.optionsForm.elements.size.focus();
-}
-
-async function resume(saved) {
+/** A reload of this tab (or LTI's hand-off): the same item as before, its feedback included. */
+async function resumeTab(saved) {
   let state;
   try {
     state = await api.getQuiz(saved.id, saved.token);
@@ -330,37 +167,152 @@ async function resume(saved) {
     showView("options");
     return;
   }
-  quiz = saved;
-  if (state.status !== "open") {
-    // Finished (or out of time): finishing is idempotent and returns the summary.
-    try {
-      showSummary(await api.finishQuiz(quiz.id, quiz.token), { focus: false });
-    } catch (error) {
-      showView("options");
-      showMessage(el.startError, `Your last quiz could not be shown: ${error.detail}`);
-    }
+  const quiz = saved;
+  page.quiz = quiz;
+  if (state.status === "finished") {
+    await finishQuiz({ focus: false });
     return;
   }
   session.mergeStates(quiz, state.items);
-  const next = state.items.find((s) => s.tries_left > 0);
+  if (!quiz.expires_at) quiz.expires_at = state.expires_at;
+  session.save(quiz);
   showView("quiz");
-  showItem(next ? next.position : quiz.items.length);
+  startTimer(state);
+  showItem(Math.min(Math.max(1, quiz.position || 1), quiz.items.length));
+  if (state.status === "expired") timeIsUp();
+}
+
+// --- the time limit -----------------------------------------------------------------------------
+
+/** The countdown, for a quiz with a time limit (or whose time runs out within a day). */
+function startTimer(state = null) {
+  stopTimer();
+  el.timer.hidden = true;
+  const quiz = page.quiz;
+  const expires = Date.parse(quiz.expires_at || (state && state.expires_at) || "");
+  if (Number.isNaN(expires)) return;
+  const created = state ? Date.parse(state.created_at) : NaN;
+  const limited = quiz.time_limit_s || (!Number.isNaN(created) && expires - created <= 86_400_000);
+  if (!limited) return;
+  el.timer.hidden = false;
+  let warned = false;
+  stopTimer = countdown(
+    expires,
+    (left) => {
+      el.timer.textContent = `Time left ${clock(left)}`;
+      el.timer.classList.toggle("timer-low", left <= 60);
+      if (left <= 60 && !warned) {
+        warned = true;
+        el.announcer.textContent = "One minute left.";
+      }
+    },
+    () => timeIsUp(),
+  );
+}
+
+// --- finishing, starting over ------------------------------------------------------------------
+
+function askToFinish() {
+  if (isWaiting(el.finish)) return;
+  const quiz = page.quiz;
+  const left = quiz.items.filter((item) => !quiz.gradings[item.position]);
+  if (left.length === 0 || page.timeUp) {
+    finishQuiz();
+    return;
+  }
+  const count = left.length === 1 ? "One item is" : `${left.length} items are`;
+  el.dialogText.textContent = `${count} not answered yet (${left.map((i) => i.position).join(", ")}); ${left.length === 1 ? "it scores" : "they score"} 0 once you finish.`;
+  el.dialog.showModal();
+  el.dialogCancel.focus();
+}
+
+async function finishQuiz({ focus = true } = {}) {
+  setWaiting(el.finish, true);
+  showMessage(el.quizError, "");
+  const stillShown = current();
+  let summary;
+  try {
+    summary = await api.finishQuiz(page.quiz.id, page.quiz.token);
+  } catch (error) {
+    if (stillShown()) finishFailed(error);
+    return;
+  }
+  if (stillShown()) showSummary(summary, { focus });
+}
+
+function finishFailed(error) {
+  setWaiting(el.finish, false);
+  if (error.status === 401 || error.status === 404) {
+    endSession();
+    showView("options");
+    showMessage(el.startError, "That quiz can no longer be used: the server does not know it any more.");
+  } else {
+    showMessage(el.quizError, error.detail);
+    el.finish.focus();
+  }
+}
+
+function showSummary(summary, { focus = true } = {}) {
+  stopTimer();
+  el.timer.hidden = true;
+  page.summary = summary;
+  session.mergeStates(page.quiz, summary.items);
+  session.save(page.quiz);
+  renderSummary(summary, page.quiz);
+  showMessage(el.practiseError, "");
+  showView("summary");
+  setWaiting(el.finish, false);
+  if (focus) el.summaryHeading.focus();
+}
+
+async function practise() {
+  if (!page.summary || isWaiting(el.practise)) return;
+  const ids = missed(page.summary).map((state) => state.item_id);
+  if (ids.length === 0) return;
+  showMessage(el.practiseError, "");
+  await createAndShow(practiceBody(page.quiz, ids), el.practise, el.practise.textContent, el.practiseError);
+}
+
+function startOver() {
+  endSession();
+  el.feedback.replaceChildren();
+  el.actions.replaceChildren();
+  el.resumeCard.hidden = true;
+  showView("options");
+  el.optionsForm.elements.size.focus();
 }
 
 // --- wiring ----------------------------------------------------------------------------------
 
+wireAnswering({ finished: () => finishQuiz(), gone: startOver });
 el.optionsForm.addEventListener("submit", startQuiz);
-el.answerForm.addEventListener("submit", submitAnswer);
-el.finish.addEventListener("click", finishQuiz);
-el.hintButton.addEventListener("click", takeHint);
+el.finish.addEventListener("click", askToFinish);
 el.newQuiz.addEventListener("click", startOver);
+el.practise.addEventListener("click", practise);
+el.discard.addEventListener("click", () => {
+  session.forget();
+  el.resumeCard.hidden = true;
+  el.optionsForm.elements.size.focus();
+});
+el.dialogConfirm.addEventListener("click", () => {
+  el.dialog.close();
+  finishQuiz();
+});
+el.dialogCancel.addEventListener("click", () => el.dialog.close());
+el.dialog.addEventListener("close", () => {
+  if (!el.quiz.hidden) el.finish.focus();
+});
+for (const id of ["size", "seed"]) $(id).addEventListener("input", () => setFieldError(el.optionsForm, id, ""));
 
 loadTopics();
 loadConfig();
-const saved = session.loadSaved();
-if (saved) {
+loadMisconceptions();
+const tab = session.loadTabSession();
+if (tab) {
   showView("none"); // nothing until we know where the saved quiz stands
-  resume(saved);
+  resumeTab(tab);
 } else {
   showView("options");
+  const saved = session.loadResumable();
+  if (saved) offerResume(saved);
 }
