@@ -1,7 +1,8 @@
-"""`python -m service [serve | migrate | start | lti-register ...]`.
+"""`python -m service [serve | migrate | start | calibrate | lti-register ...]`.
 
 serve runs the app with uvicorn; migrate brings the database to the latest migration;
-start does both, in that order (the container's command). All are configured by Settings
+start does both, in that order (the container's command); calibrate refits the items'
+parameters from the stored answers (safe while the service serves). All are configured by Settings
 (HOST, PORT, DATABASE_URL, RELU_WORKERS, ...). lti-register registers an LMS for LTI 1.3
 (`python -m service lti-register -h` lists its options).
 """
@@ -15,6 +16,7 @@ import uvicorn
 
 from service.db import upgrade
 from service.http.server import GuardedHttpToolsProtocol, raise_file_limit
+from service.learning import calibrate
 from service.lti import cli as lti_cli
 from service.operations.observability import configure_logging
 from service.settings import Settings
@@ -48,12 +50,14 @@ def main() -> None:
         "command",
         nargs="?",
         default="serve",
-        choices=["serve", "migrate", "start", "lti-register"],
+        choices=["serve", "migrate", "start", "calibrate", "lti-register"],
     )
     command = parser.parse_args().command
     settings = Settings()
     if command in ("migrate", "start"):
         upgrade(settings.database_url)
+    if command == "calibrate":
+        raise SystemExit(calibrate.main(settings.database_url))
     if command in ("serve", "start"):
         serve(settings)
 

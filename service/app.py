@@ -17,6 +17,7 @@ from service.http.limits import BodyLimitMiddleware, BodyLimits
 from service.http.responses import ORJSONResponse
 from service.inference import grpc_server
 from service.inference.router import router as inference_router
+from service.learning.router import router as learning_router
 from service.lti.router import router as lti_router
 from service.operations import ratelimit
 from service.operations.clients import networks
@@ -49,6 +50,10 @@ TAGS = [
     },
     {"name": "inference", "description": "The Open Inference Protocol (KServe v2) over HTTP"},
     {"name": "operations", "description": "Health, readiness, metrics and problem types"},
+    {
+        "name": "learners",
+        "description": "Anonymous learners: adaptive practice, progress per topic, spaced review",
+    },
     {
         "name": "lti",
         "description": "LTI 1.3: launches from a learning platform, deep linking "
@@ -131,6 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(evaluation_router)
         app.include_router(programs_router)
     app.include_router(quiz_router)
+    app.include_router(learning_router)
     app.include_router(lti_router)
     if not settings.exam_mode:
         app.include_router(inference_router)

@@ -1,4 +1,5 @@
-"""The README's examples run as pasted: every shell block of "Using the API" and "The quiz"
+"""The README's examples run as pasted: every shell block of "Using the API", "The quiz" and
+"Learners and practice"
 against a live server (the one difference: the server's port), each command failing the test
 on an HTTP error."""
 
@@ -16,7 +17,7 @@ import pytest
 from service.db import upgrade
 from tests.conftest import ROOT, LiveServer
 
-SECTIONS = ("## Using the API", "## The quiz\n")
+SECTIONS = ("## Using the API", "## The quiz\n", "## Learners and practice")
 ADMIN_KEY = "readme-admin-key"
 
 

@@ -19,11 +19,17 @@ from service.settings import Settings
 from service.state import state_of
 
 QUIZ_TOKEN = "quizToken"
+LEARNER_TOKEN = "learnerToken"
 ADMIN_KEY = "adminKey"
 
 _quiz = HTTPBearer(
     scheme_name=QUIZ_TOKEN,
     description="the `token` of POST /v1/quizzes, for the calls on that quiz",
+    auto_error=False,
+)
+_learner = HTTPBearer(
+    scheme_name=LEARNER_TOKEN,
+    description="the `token` of POST /v1/learners, for the learner's calls",
     auto_error=False,
 )
 _admin = HTTPBearer(
@@ -38,6 +44,17 @@ async def quiz_token(credentials: Annotated[Credentials, Depends(_quiz)]) -> str
     if credentials is None or not credentials.credentials.strip():
         raise Unauthorized("send the quiz's token as Authorization: Bearer <token>")
     return credentials.credentials.strip()
+
+
+async def learner_token(credentials: Annotated[Credentials, Depends(_learner)]) -> str:
+    if credentials is None or not credentials.credentials.strip():
+        raise Unauthorized("send the learner's token as Authorization: Bearer <token>")
+    return credentials.credentials.strip()
+
+
+async def maybe_learner_token(credentials: Annotated[Credentials, Depends(_learner)]) -> str | None:
+    """The bearer secret, if any, for a route that a learner's token may open."""
+    return credentials.credentials.strip() if credentials is not None else None
 
 
 def _is_admin(settings: Settings, credentials: Credentials) -> bool:
@@ -72,4 +89,6 @@ async def admin(request: Request, credentials: Annotated[Credentials, Depends(_a
 
 
 QuizToken = Annotated[str, Depends(quiz_token)]
+LearnerToken = Annotated[str, Depends(learner_token)]
+MaybeLearnerToken = Annotated[str | None, Depends(maybe_learner_token)]
 MaybeAdmin = Annotated[bool, Depends(maybe_admin)]

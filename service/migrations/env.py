@@ -5,7 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-import service.lti.models  # noqa: F401  (its tables join Base.metadata)
+# The learners' and LTI's tables join Base.metadata.
+import service.learning.models
+import service.lti.models  # noqa: F401
 from service.quiz.models import Base
 
 config = context.config

@@ -33,7 +33,7 @@ PAGE_CSP = (
     b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     b"img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; "
 )
-PAGES = ("/", "/playground")
+PAGES = ("/", "/practice", "/playground")
 # /docs and /redoc load Swagger UI and ReDoc from the service's own files too. Both set style
 # attributes and add style elements, Swagger UI's icons are data: URIs, ReDoc searches in a
 # worker it makes from a blob, and Swagger UI is started by an inline script, allowed by its

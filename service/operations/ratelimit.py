@@ -52,7 +52,16 @@ def rules(quiz_create: str, answers: str, evaluation: str, lti: str) -> tuple[Ru
         Rule("lti", "GET", lti_path, lti_limit),
         Rule("lti", "POST", lti_path, lti_limit),
         Rule("quiz-create", "POST", re.compile(r"^/v1/quizzes$"), parse(quiz_create)),
+        # A learner and a practice session are stored rows, as a quiz is.
+        Rule(
+            "quiz-create",
+            "POST",
+            re.compile(r"^/v1/learners(/[^/]+/practice)?$"),
+            parse(quiz_create),
+        ),
         Rule("answers", "POST", re.compile(r"^/v1/quizzes/[^/]+/answers$"), parse(answers)),
+        # Each next item of a practice session is a stored row, as an answer is.
+        Rule("answers", "POST", re.compile(r"^/v1/practice/[^/]+/next$"), parse(answers)),
         Rule("evaluation", "POST", EVALUATION, evaluation_limit),
         Rule("evaluation", "POST", INFERENCE, evaluation_limit),
     )

@@ -334,11 +334,24 @@ class Bank:
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
 
+    @cached_property
+    def targets(self) -> dict[str, frozenset[str]]:
+        """The misconceptions each item can diagnose (named by a choice, an alternative or a
+        piece of feedback); a family's are those of its variant 0, whose choices and
+        alternatives its variants share."""
+        return {e.id: targets(self.item(e.id, 0 if e.generated else None)) for e in self.entries}
+
     def item(self, item_id: str, seed: int | None) -> Item:
         """The item, or the family's variant for this seed."""
         if item_id in self.items:
             return self.items[item_id]
         return _variant(self.families[item_id], seed or 0)
+
+
+def targets(item: Item) -> frozenset[str]:
+    named = {c.misconception for c in item.choices} | {a.misconception for a in item.alternatives}
+    named |= set(item.feedback) - {"correct", "incorrect"}
+    return frozenset(m for m in named if m is not None)
 
 
 @lru_cache(maxsize=4096)

@@ -42,6 +42,12 @@ class Quiz(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # "quiz", or "practice": an open-ended session whose items are chosen one at a time.
+    kind: Mapped[str] = mapped_column(String(16), default="quiz", server_default="quiz")
+    # The learner whose quiz this is, if any; deleting the learner keeps its attempts, anonymous.
+    learner_id: Mapped[str | None] = mapped_column(
+        ForeignKey("learners.id", ondelete="SET NULL", name="fk_quizzes_learner_id"), index=True
+    )
 
     items: Mapped[list[QuizItem]] = relationship(
         back_populates="quiz", order_by="QuizItem.position", cascade="all, delete-orphan"

@@ -39,13 +39,16 @@ HINT_RETRIES = 5
 # Called once per quiz, inside the transaction that finishes it, with its summary (the LTI tool
 # records there the score it owes the learner's platform). A hook does no network work.
 FINISH_HOOKS: list[Callable[[Session, QuizSummary], None]] = []
+# Called after every newly graded try, inside its transaction, with the bank, the quiz, the item
+# and the try (a learner's progress is brought up to date there). A hook does no network work.
+ANSWER_HOOKS: list[Callable[[Session, Bank, Quiz, Item, Attempt], None]] = []
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
     """SQLite hands datetimes back without their zone; every stored one is UTC."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
@@ -57,7 +60,7 @@ def _digest(value: Any) -> str:
 # --- access ---------------------------------------------------------------------------
 
 
-def _check(quiz: Quiz | None, quiz_id: str, token: str) -> Quiz:
+def check(quiz: Quiz | None, quiz_id: str, token: str) -> Quiz:
     if quiz is None:
         raise NotFound(f"no quiz {quiz_id!r}")
     given = hashlib.sha256(token.encode()).hexdigest()
@@ -102,12 +105,12 @@ def _result(quiz: Quiz, item: Item, row: QuizItem, tries: Sequence[Attempt]) -> 
     return result
 
 
-def _open_for_work(quiz: Quiz) -> None:
+def open_for_work(quiz: Quiz) -> None:
     """Answers and hints need a quiz that is neither finished nor out of time."""
     if quiz.finished_at is not None:
         raise Conflict("the quiz is finished; it takes no more answers")
-    if utcnow() > _aware(quiz.expires_at):
-        raise Gone(f"the quiz's time ran out at {_aware(quiz.expires_at).isoformat()}")
+    if utcnow() > aware(quiz.expires_at):
+        raise Gone(f"the quiz's time ran out at {aware(quiz.expires_at).isoformat()}")
 
 
 def _as_started(bank: Bank, row: QuizItem) -> Item | None:
@@ -126,8 +129,8 @@ def _open_item(
 ) -> tuple[Quiz, QuizItem, Item]:
     """The quiz, locked, and its item at `position`, when both take an answer or a hint."""
     found, row = repository.get_quiz_and_item(session, quiz_id, position)
-    quiz = _check(found, quiz_id, token)
-    _open_for_work(quiz)
+    quiz = check(found, quiz_id, token)
+    open_for_work(quiz)
     if row is None:
         raise Invalid(
             f"the quiz has {quiz.size} items; there is no position {position}", ("position",)
@@ -184,6 +187,8 @@ def _answer_once(
         created_at=utcnow(),
     )
     repository.add(session, attempt)
+    for hook in ANSWER_HOOKS:
+        hook(session, bank, quiz, item, attempt)
     return _result(quiz, item, row, [*tries, attempt]), True
 
 
@@ -283,18 +288,18 @@ def _states(session: Session, bank: Bank, quiz: Quiz) -> list[ItemState]:
 def _status(quiz: Quiz) -> str:
     if quiz.finished_at is not None:
         return "finished"
-    return "expired" if utcnow() > _aware(quiz.expires_at) else "open"
+    return "expired" if utcnow() > aware(quiz.expires_at) else "open"
 
 
 def state(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizState:
-    quiz = _check(repository.get_quiz(session, quiz_id), quiz_id, token)
+    quiz = check(repository.get_quiz(session, quiz_id), quiz_id, token)
     items = _states(session, bank, quiz)
     return QuizState(
         id=quiz.id,
         status=_status(quiz),
-        created_at=_aware(quiz.created_at),
-        expires_at=_aware(quiz.expires_at),
-        finished_at=_aware(quiz.finished_at) if quiz.finished_at else None,
+        created_at=aware(quiz.created_at),
+        expires_at=aware(quiz.expires_at),
+        finished_at=aware(quiz.finished_at) if quiz.finished_at else None,
         reveal=quiz.reveal,
         max_tries=quiz.max_tries,
         penalty=quiz.penalty,
@@ -308,7 +313,7 @@ def state(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizState:
 def finish(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizSummary:
     """Close the quiz (once; finishing again returns the same summary). The quiz's row is
     locked first, so that an answer in flight is either in the summary or refused."""
-    quiz = _check(repository.get_quiz(session, quiz_id, for_update=True), quiz_id, token)
+    quiz = check(repository.get_quiz(session, quiz_id, for_update=True), quiz_id, token)
     finishing = quiz.finished_at is None
     if quiz.finished_at is None:
         quiz.finished_at = utcnow()
@@ -330,7 +335,7 @@ def finish(session: Session, bank: Bank, quiz_id: str, token: str) -> QuizSummar
         total=total,
         maximum=maximum,
         fraction=total / maximum if maximum else 0.0,
-        finished_at=_aware(quiz.finished_at),
+        finished_at=aware(quiz.finished_at),
         topics=[
             TopicScore(topic=topic, score=score, max_score=most)
             for topic, (score, most) in sorted(per_topic.items())

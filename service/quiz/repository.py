@@ -59,10 +59,19 @@ def get_quiz_and_item(
 def insert_quiz(session: Session, quiz: dict[str, Any], items: Sequence[QuizItem]) -> None:
     """A new quiz and its items, as two bulk inserts (the unit of work is slower here)."""
     session.execute(insert(Quiz), [quiz])
-    session.execute(
-        insert(QuizItem),
-        [{c.key: getattr(row, c.key) for c in QuizItem.__table__.columns} for row in items],
-    )
+    if items:
+        session.execute(
+            insert(QuizItem),
+            [{c.key: getattr(row, c.key) for c in QuizItem.__table__.columns} for row in items],
+        )
+
+
+def add_item(session: Session, quiz: Quiz, row: QuizItem) -> None:
+    """One more item at the end of a quiz (a practice session grows one item at a time; the
+    caller holds the quiz's lock)."""
+    quiz.items.append(row)
+    quiz.size = row.position
+    session.flush()
 
 
 def add(session: Session, row: Quiz | Attempt) -> None:

@@ -10,8 +10,16 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from service.core.errors import Invalid
-from service.http.auth import ADMIN_KEY, MaybeAdmin, QuizToken, admin
+from service.http.auth import (
+    ADMIN_KEY,
+    LEARNER_TOKEN,
+    MaybeAdmin,
+    MaybeLearnerToken,
+    QuizToken,
+    admin,
+)
 from service.http.openapi import ITEM_STATE, QUIZ_ITEM, RELU_SUBGRADIENT_GRAPH, errors, example
+from service.learning import learners
 from service.quiz import browsing, quizzes, starting, statistics
 from service.quiz.schemas import (
     AnswerResult,
@@ -32,7 +40,6 @@ from service.quiz.schemas import (
     Topics,
     Types,
 )
-from service.settings import Settings
 from service.state import AppState, state_of
 
 router = APIRouter(prefix="/v1", tags=["quiz"])
@@ -49,7 +56,7 @@ QuizId = Annotated[str, Path(max_length=64, description="the quiz's id")]
 _ERRORS = {
     400: "the body could not be read as JSON text",
     401: "missing or wrong bearer token",
-    404: "no such quiz",
+    404: "no such quiz (or, starting one, no such learner)",
     409: "the item is closed, the quiz is finished, or the item has no hint left",
     410: "the quiz's time limit has passed",
     422: "the body or the query cannot be used; errors[] says where (an unreadable response "
@@ -69,8 +76,9 @@ async def _in_body(state: AppState, work: Callable[[Session], T]) -> T:
     "/quizzes",
     status_code=201,
     operation_id="createQuiz",
-    # Anyone may start a quiz; the admin key makes the caller an examiner.
-    openapi_extra={"security": [{}, {ADMIN_KEY: []}]},
+    # Anyone may start a quiz; the admin key makes the caller an examiner, and a learner's
+    # token (with learner_id) makes the quiz the learner's.
+    openapi_extra={"security": [{}, {ADMIN_KEY: []}, {LEARNER_TOKEN: []}]},
     summary="Start a quiz: its id, token and items (without keys)",
     responses={
         **example(
@@ -87,23 +95,24 @@ async def _in_body(state: AppState, work: Callable[[Session], T]) -> T:
             },
             status=201,
         ),
-        **errors(_ERRORS, 400, 422),
+        **errors(_ERRORS, 400, 401, 404, 422),
     },
 )
-async def create_quiz(body: QuizCreate, state: StateDep, examiner: MaybeAdmin) -> QuizCreated:
+async def create_quiz(
+    body: QuizCreate, state: StateDep, examiner: MaybeAdmin, bearer: MaybeLearnerToken
+) -> QuizCreated:
     """Starts a quiz: its id, the bearer token for the calls on it, its rules and its items without
     keys, drawn by the filters or listed in item_ids. The same seed and filters give the same
     items. With the admin key the caller is an examiner and may set the rules of an exam-mode
     deployment."""
-    deployment = _deployment(state.settings)
-    return await _in_body(
-        state,
-        lambda session: starting.create_quiz(session, state.bank, body, deployment, examiner),
-    )
+    deployment = starting.Deployment.of(state.settings)
 
+    def work(session: Session) -> QuizCreated:
+        if body.learner_id is not None:
+            learners.check(session, body.learner_id, bearer)
+        return starting.create_quiz(session, state.bank, body, deployment, examiner)
 
-def _deployment(settings: Settings) -> starting.Deployment:
-    return starting.Deployment(settings.quiz_ttl_s, settings.exam_mode, settings.exam_reveal)
+    return await _in_body(state, work)
 
 
 @router.get(
@@ -127,7 +136,8 @@ async def get_config(state: StateDep) -> ServiceConfig:
     """The deployment's quiz settings: exam mode, and the defaults and bounds of a quiz's rules."""
     settings = state.settings
     return ServiceConfig(
-        exam_mode=settings.exam_mode, quiz_defaults=starting.defaults(_deployment(settings))
+        exam_mode=settings.exam_mode,
+        quiz_defaults=starting.defaults(starting.Deployment.of(settings)),
     )
 
 

@@ -82,6 +82,12 @@ class QuizCreate(ItemFilters):
         0.1, ge=0, le=1, description="share of an item's points lost per hint taken before a try"
     )
     time_limit_s: int | None = Field(None, ge=10, le=7 * 86_400, description="seconds to answer")
+    learner_id: str | None = Field(
+        None,
+        max_length=64,
+        description="the learner whose quiz this is (POST /v1/learners); send the learner's "
+        "token as Authorization: Bearer <token>. Its answers then count for the learner.",
+    )
     item_ids: list[ItemId] | None = Field(
         None,
         min_length=1,

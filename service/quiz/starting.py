@@ -20,6 +20,7 @@ from service.quiz.core.items import Item
 from service.quiz.models import QuizItem
 from service.quiz.quizzes import utcnow
 from service.quiz.schemas import PublicItem, QuizCreate, QuizCreated, QuizDefaults, Reveal
+from service.settings import Settings
 
 
 def public_item(position: int, item: Item, row: QuizItem) -> PublicItem:
@@ -40,6 +41,10 @@ class Deployment:
     ttl_s: int
     exam_mode: bool = False
     exam_reveal: Reveal = "after_finish"
+
+    @classmethod
+    def of(cls, settings: Settings) -> Deployment:
+        return cls(settings.quiz_ttl_s, settings.exam_mode, settings.exam_reveal)
 
 
 def defaults(deployment: Deployment) -> QuizDefaults:
@@ -135,6 +140,8 @@ def create_quiz(
         created_at=now,
         expires_at=now + timedelta(seconds=ttl),
         finished_at=None,
+        kind="quiz",
+        learner_id=request.learner_id,  # the caller has checked the learner's token
     )
     rows, public = [], []
     for position, entry in enumerate(entries, start=1):

@@ -1,8 +1,9 @@
-"""The pages: / (the quiz) and /playground, and the files they load under /static. The pages
-themselves are served only by their routes, not from /static: the playground is a calculator
-and states relu's derivatives, so an exam deployment leaves it out (`playground` apart).
-/docs and /redoc (`docs` apart, for a deployment that turns them off) show the OpenAPI
-document with Swagger UI and ReDoc from the files vendored under /static/vendor."""
+"""The pages: / (the quiz), /practice (adaptive practice and the learner's progress) and
+/playground, and the files they load under /static. The pages themselves are served only by
+their routes, not from /static: the playground is a calculator and states relu's derivatives,
+so an exam deployment leaves it out (`playground` apart). /docs and /redoc (`docs` apart, for
+a deployment that turns them off) show the OpenAPI document with Swagger UI and ReDoc from the
+files vendored under /static/vendor."""
 
 from __future__ import annotations
 
@@ -56,6 +57,11 @@ DOCS_SCRIPTS = tuple(
 @router.get("/")
 async def quiz_page() -> FileResponse:
     return FileResponse(PAGES / "quiz.html", media_type="text/html")
+
+
+@router.get("/practice")
+async def practice_page() -> FileResponse:
+    return FileResponse(PAGES / "practice.html", media_type="text/html")
 
 
 @playground.get("/playground")

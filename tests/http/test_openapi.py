@@ -218,6 +218,7 @@ def test_credentials_are_security_schemes_not_header_parameters() -> None:
     schemes = document["components"]["securitySchemes"]
     assert schemes["quizToken"] == schemes["quizToken"] | {"type": "http", "scheme": "bearer"}
     assert schemes["adminKey"] == schemes["adminKey"] | {"type": "http", "scheme": "bearer"}
+    assert schemes["learnerToken"] == schemes["learnerToken"] | {"type": "http", "scheme": "bearer"}
     security = {
         (method, path): operation.get("security")
         for path, method, operation in operations(document)
@@ -225,7 +226,11 @@ def test_credentials_are_security_schemes_not_header_parameters() -> None:
     assert security[("GET", "/v1/quizzes/{quiz_id}")] == [{"quizToken": []}]
     assert security[("POST", "/v1/quizzes/{quiz_id}/answers")] == [{"quizToken": []}]
     assert security[("GET", "/v1/stats/items")] == [{"adminKey": []}]
-    assert security[("POST", "/v1/quizzes")] == [{"adminKey": []}, {}]  # the key is optional
+    # The admin key, or a learner's token, or neither.
+    assert security[("POST", "/v1/quizzes")] == [{"adminKey": []}, {"learnerToken": []}, {}]
+    assert security[("GET", "/v1/learners/{learner_id}/progress")] == [{"learnerToken": []}]
+    assert security[("POST", "/v1/practice/{practice_id}/next")] == [{"quizToken": []}]
+    assert security[("POST", "/v1/learners")] is None
     assert security[("GET", "/v1/topics")] is None
     for path, method, operation in operations(document):
         names = [p["name"].lower() for p in operation.get("parameters", [])]

@@ -303,10 +303,19 @@ def _operations(server: LiveServer) -> list[tuple[str, str, dict[str, Any]]]:
 
 def test_every_v1_route_without_and_with_a_wrong_token(server: LiveServer) -> None:
     quiz = httpx.post(f"{server.url}/v1/quizzes", json={"size": 1}).json()
+    learner = httpx.post(f"{server.url}/v1/learners").json()
+    practice = httpx.post(
+        f"{server.url}/v1/learners/{learner['id']}/practice",
+        json={},
+        headers={"Authorization": f"Bearer {learner['token']}"},
+    ).json()
     protected = {"getQuiz", "answerItem", "takeHint", "finishQuiz", "itemStats"}
+    protected |= {"startPractice", "nextPracticeItem", "getProgress", "exportLearner"}
+    protected |= {"deleteLearner"}
     walked = 0
     for method, path, operation in _operations(server):
         url = server.url + path.replace("{quiz_id}", quiz["id"]).replace("{name}", "relu")
+        url = url.replace("{learner_id}", learner["id"]).replace("{practice_id}", practice["id"])
         body = {"position": 1, "response": {}} if path.endswith("/answers") else None
         if path.endswith("/hints"):
             body = {"position": 1}
@@ -319,6 +328,8 @@ def test_every_v1_route_without_and_with_a_wrong_token(server: LiveServer) -> No
             body = {"size": 1}
         if path == "/v1/programs/evaluate":
             body = {"program": "relu(x)", "x": [0]}
+        if path.endswith("/practice"):
+            body = {}
         for headers in ({}, {"Authorization": "Bearer wrong-token"}):
             response = httpx.request(method, url, json=body, headers=headers)
             if operation["operationId"] in protected:

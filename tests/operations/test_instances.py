@@ -177,3 +177,40 @@ def test_no_answer_is_accepted_after_a_finish(pair: tuple[LiveServer, LiveServer
         assert in_summary == accepted, (run, in_summary, accepted)
         assert [i["answered"] for i in later["items"]] == [i["answered"] for i in summary["items"]]
         assert later["score"] == summary["total"]
+
+
+def test_one_learner_answering_on_two_instances_loses_no_update(
+    pair: tuple[LiveServer, LiveServer],
+) -> None:
+    """Twelve quizzes of one learner, answered at once across both instances: every answer is
+    counted in the learner's total, abilities and review cards (each update locks the learner's
+    row, so the writers queue rather than overwrite each other)."""
+    a, b = pair
+    learner = httpx.post(f"{a.url}/v1/learners").json()
+    mine = {"Authorization": f"Bearer {learner['token']}"}
+    body = {"size": 1, "types": ["numeric"], "learner_id": learner["id"]}
+    quizzes = [
+        httpx.post(f"{(a, b)[i % 2].url}/v1/quizzes", json=body, headers=mine).json()
+        for i in range(12)
+    ]
+
+    def submit(i: int) -> int:
+        quiz = quizzes[i]
+        return httpx.post(
+            f"{(b, a)[i % 2].url}/v1/quizzes/{quiz['id']}/answers",
+            json={"position": 1, "response": {"value": 1e9}},  # wrong: each makes a review
+            headers={"Authorization": f"Bearer {quiz['token']}"},
+            timeout=30,
+        ).status_code
+
+    with ThreadPoolExecutor(12) as pool:
+        assert list(pool.map(submit, range(12))) == [200] * 12
+    progress = httpx.get(f"{b.url}/v1/learners/{learner['id']}/progress", headers=mine).json()
+    assert progress["answers"] == 12
+    assert sum(review["reviews"] for review in progress["reviews"]) == 12
+    expected: dict[str, int] = {}
+    for quiz in quizzes:
+        for topic in quiz["items"][0]["topics"]:
+            expected[topic] = expected.get(topic, 0) + 1
+    counted = {t["topic"]: t["answers"] for t in progress["topics"] if t["answers"]}
+    assert counted == expected

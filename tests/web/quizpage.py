@@ -61,6 +61,7 @@ class QuizPage:
         storage_state: Any = None,
     ) -> None:
         self.look = look
+        self.prefix = "quiz"  # screenshots are test-artifacts/{prefix}-{state}-{look}.png
         self.context = browser.new_context(
             viewport=look.viewport,
             color_scheme=look.scheme,
@@ -89,7 +90,7 @@ class QuizPage:
     def shot(self, state: str) -> None:
         """A screenshot of the whole page into test-artifacts/, for a person to look at."""
         ARTIFACTS.mkdir(exist_ok=True)
-        path = ARTIFACTS / f"quiz-{state}-{self.look.name}.png"
+        path = ARTIFACTS / f"{self.prefix}-{state}-{self.look.name}.png"
         self.page.screenshot(path=str(path), full_page=True, animations="disabled")
 
     def check(self, state: str) -> None:
@@ -100,6 +101,20 @@ class QuizPage:
         width = self.page.evaluate("document.documentElement.scrollWidth")
         assert width <= self.look.viewport["width"], (state, self.look.name, "scrolls sideways")
         self.shot(state)
+
+    def check_both_schemes(self, state: str) -> None:
+        """check() in the look's colour scheme, then in the other one (emulated, and its
+        screenshot named after that look), and back."""
+        self.check(state)
+        mine = self.look
+        other = "dark" if mine.scheme == "light" else "light"
+        self.look = Look(f"{'phone' if mine.phone else 'desktop'}-{other}", mine.viewport, other)
+        self.page.emulate_media(color_scheme=other)
+        try:
+            self.check(state)
+        finally:
+            self.look = mine
+            self.page.emulate_media(color_scheme=mine.scheme)
 
 
 # --- axe-core ------------------------------------------------------------------------------

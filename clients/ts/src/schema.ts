@@ -478,6 +478,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/learners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new anonymous learner: its id and token
+         * @description Creates a learner who stays anonymous: no personal data, only the token's hash. Quizzes
+         *     started with the learner's id and token, and practice sessions, count for the learner.
+         */
+        post: operations["createLearner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/learners/{learner_id}/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an open-ended practice session for the learner
+         * @description Starts a practice session: POST /v1/practice/{id}/next asks for each item, chosen for
+         *     the learner; answers and hints go to /v1/quizzes/{id}/... with the session's token, as a
+         *     quiz's do.
+         */
+        post: operations["startPractice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/practice/{practice_id}/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The session's next item, chosen for the learner
+         * @description The next item: a review that is due, else the item most worth asking (near the learner's
+         *     ability, aiming at about 70 % success, in the weakest topic, on a misconception the learner
+         *     has shown or not yet been tested on). While the last item has no try, it is returned again.
+         */
+        post: operations["nextPracticeItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/learners/{learner_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ability and mastery per topic, misconceptions seen, reviews due
+         * @description Per topic the ability, its standard error and the mastery level; the misconceptions the
+         *     learner's answers showed (count, last seen, resolved or not); the reviews scheduled.
+         */
+        get: operations["getProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/learners/{learner_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything stored about the learner
+         * @description Everything the service stores about the learner: progress, review cards, and every quiz
+         *     and practice session with each try.
+         */
+        get: operations["exportLearner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/learners/{learner_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Forget the learner
+         * @description Deletes the learner, their abilities and review cards. Their quizzes' attempts stay,
+         *     linked to no one, for the items' statistics.
+         */
+        delete: operations["deleteLearner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lti/jwks.json": {
         parameters: {
             query?: never;
@@ -906,6 +1034,57 @@ export interface components {
             program: string;
             /** Shows */
             shows: string;
+        };
+        /** ExportedAttempt */
+        ExportedAttempt: {
+            /** Position */
+            position: number;
+            /** Try Number */
+            try_number: number;
+            /** Item Id */
+            item_id: string;
+            /** Response */
+            response: {
+                [key: string]: unknown;
+            };
+            /** Credit */
+            credit: number;
+            /** Score */
+            score: number;
+            /** Max Score */
+            max_score: number;
+            /** Correct */
+            correct: boolean;
+            /** Misconception */
+            misconception: string | null;
+            /** Hints Used */
+            hints_used: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ExportedQuiz */
+        ExportedQuiz: {
+            /** Id */
+            id: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Items
+             * @description the item ids, in position order
+             */
+            items: string[];
+            /** Attempts */
+            attempts: components["schemas"]["ExportedAttempt"][];
         };
         /** FrameworkResult */
         FrameworkResult: {
@@ -1339,6 +1518,36 @@ export interface components {
             /** Note */
             note: string;
         };
+        /** LearnerCreated */
+        LearnerCreated: {
+            /** Id */
+            id: string;
+            /**
+             * Token
+             * @description send as Authorization: Bearer <token> on the learner's calls; it is shown once and stored only as a hash
+             */
+            token: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** LearnerExport */
+        LearnerExport: {
+            /** Id */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Answers */
+            answers: number;
+            progress: components["schemas"]["Progress"];
+            /** Quizzes */
+            quizzes: components["schemas"]["ExportedQuiz"][];
+        };
         /** MisconceptionCount */
         MisconceptionCount: {
             /** Misconception */
@@ -1363,6 +1572,30 @@ export interface components {
              * @description the mistake in general words, stating no item's key
              */
             description: string;
+        };
+        /** MisconceptionProgress */
+        MisconceptionProgress: {
+            /** Slug */
+            slug: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /**
+             * Count
+             * @description answers that showed it
+             */
+            count: number;
+            /**
+             * Last Seen
+             * Format: date-time
+             */
+            last_seen: string;
+            /**
+             * Resolved
+             * @description an item that targets it was answered right at the first try after it was last seen
+             */
+            resolved: boolean;
         };
         /** MultipleChoiceResponse */
         MultipleChoiceResponse: {
@@ -1542,6 +1775,86 @@ export interface components {
              */
             values: number[];
         };
+        /**
+         * PracticeCreate
+         * @example {}
+         * @example {
+         *       "topics": [
+         *         "subgradients"
+         *       ]
+         *     }
+         * @example {
+         *       "misconceptions": [
+         *         "subgradient-unique"
+         *       ]
+         *     }
+         */
+        PracticeCreate: {
+            /**
+             * Topics
+             * @description practise only these topics (default: all)
+             */
+            topics?: string[] | null;
+            /**
+             * Misconceptions
+             * @description practise only items that target these misconceptions
+             */
+            misconceptions?: string[] | null;
+        };
+        /** PracticeCreated */
+        PracticeCreated: {
+            /** Max Tries */
+            max_tries: number;
+            /**
+             * Reveal
+             * @enum {string}
+             */
+            reveal: "after_answer" | "after_finish" | "never";
+            /**
+             * Penalty
+             * @description share of an item's points lost per wrong try
+             */
+            penalty: number;
+            /**
+             * Hint Penalty
+             * @description share of an item's points lost per hint
+             */
+            hint_penalty: number;
+            /**
+             * Id
+             * @description the session's id: answers and hints go to /v1/quizzes/{id}
+             */
+            id: string;
+            /**
+             * Token
+             * @description the session's bearer token, as a quiz's
+             */
+            token: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Topics */
+            topics: string[] | null;
+            /** Misconceptions */
+            misconceptions: string[] | null;
+        };
+        /** PracticeNext */
+        PracticeNext: {
+            item: components["schemas"]["PublicItem"];
+            /**
+             * Reason
+             * @description why this item: a review that is due, a misconception the learner has shown, a misconception not yet tested (diagnostic), or practice at the learner's level
+             * @enum {string}
+             */
+            reason: "review" | "misconception" | "diagnostic" | "practice";
+            /**
+             * Topic
+             * @description the topic whose ability chose the item
+             */
+            topic: string;
+        };
         /** PresetInfo */
         PresetInfo: {
             /**
@@ -1609,6 +1922,30 @@ export interface components {
             frameworks: {
                 [key: string]: components["schemas"]["FrameworkResult"];
             };
+        };
+        /** Progress */
+        Progress: {
+            /** Learner Id */
+            learner_id: string;
+            /**
+             * Answers
+             * @description graded tries, in quizzes and practice
+             */
+            answers: number;
+            /** Topics */
+            topics: components["schemas"]["TopicProgress"][];
+            /** Misconceptions */
+            misconceptions: components["schemas"]["MisconceptionProgress"][];
+            /**
+             * Reviews Due
+             * @description how many reviews are due now
+             */
+            reviews_due: number;
+            /**
+             * Reviews
+             * @description every scheduled review, soonest first
+             */
+            reviews: components["schemas"]["Review"][];
         };
         /** PublicChoice */
         PublicChoice: {
@@ -1798,6 +2135,11 @@ export interface components {
              */
             time_limit_s?: number | null;
             /**
+             * Learner Id
+             * @description the learner whose quiz this is (POST /v1/learners); send the learner's token as Authorization: Bearer <token>. Its answers then count for the learner.
+             */
+            learner_id?: string | null;
+            /**
              * Item Ids
              * @description exactly these items of the bank, in this order, each at most once (a generated family draws a new variant); not with size, topics, min_difficulty, max_difficulty or types
              */
@@ -1949,6 +2291,20 @@ export interface components {
             /** Right */
             right: number | null;
         };
+        /** Review */
+        Review: {
+            /** Item Id */
+            item_id: string;
+            /** Topics */
+            topics: string[];
+            /**
+             * Due
+             * Format: date-time
+             */
+            due: string;
+            /** Reviews */
+            reviews: number;
+        };
         /** Segment */
         Segment: {
             /** X */
@@ -2044,6 +2400,33 @@ export interface components {
             description: string;
             /** Items */
             items: number;
+        };
+        /** TopicProgress */
+        TopicProgress: {
+            /** Topic */
+            topic: string;
+            /** Title */
+            title: string;
+            /**
+             * Ability
+             * @description the ability estimate (logits; 0 is an average item)
+             */
+            ability: number;
+            /**
+             * Error
+             * @description its standard error
+             */
+            error: number;
+            /**
+             * Answers
+             * @description first tries counted
+             */
+            answers: number;
+            /**
+             * Mastery
+             * @enum {string}
+             */
+            mastery: "not started" | "practising" | "proficient" | "mastered";
         };
         /** TopicScore */
         TopicScore: {
@@ -5115,6 +5498,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "missing or wrong bearer token",
+                     *       "instance": "/v1/quizzes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such quiz (or, starting one, no such learner) */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no such quiz (or, starting one, no such learner)",
+                     *       "instance": "/v1/quizzes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description the headers or the body did not arrive in time; the connection is closed */
             408: {
                 headers: {
@@ -5577,7 +6007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such quiz */
+            /** @description no such quiz (or, starting one, no such learner) */
             404: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -5589,7 +6019,7 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "no such quiz",
+                     *       "detail": "no such quiz (or, starting one, no such learner)",
                      *       "instance": "/v1/quizzes/example"
                      *     }
                      */
@@ -5862,7 +6292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such quiz */
+            /** @description no such quiz (or, starting one, no such learner) */
             404: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -5878,7 +6308,7 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "no such quiz",
+                     *       "detail": "no such quiz (or, starting one, no such learner)",
                      *       "instance": "/v1/quizzes/example/answers"
                      *     }
                      */
@@ -6175,7 +6605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such quiz */
+            /** @description no such quiz (or, starting one, no such learner) */
             404: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -6187,7 +6617,7 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "no such quiz",
+                     *       "detail": "no such quiz (or, starting one, no such learner)",
                      *       "instance": "/v1/quizzes/example/hints"
                      *     }
                      */
@@ -6529,7 +6959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such quiz */
+            /** @description no such quiz (or, starting one, no such learner) */
             404: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -6541,7 +6971,7 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "no such quiz",
+                     *       "detail": "no such quiz (or, starting one, no such learner)",
                      *       "instance": "/v1/quizzes/example/finish"
                      *     }
                      */
@@ -7341,6 +7771,1473 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry",
                      *       "instance": "/v1/stats/items"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLearner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c6d1e9a8b47c3b2a1908f7e6d5c4b",
+                     *       "token": "Jd0b8oZ0ZxkQkq2yM4wq2Hk6m1qGm3nA5xV7cT9eR1s",
+                     *       "created_at": "2026-11-28T09:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LearnerCreated"];
+                };
+            };
+            /** @description a malformed request: a Content-Length that is not a whole number, a bad header */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "a malformed request: a Content-Length that is not a whole number, a bad header",
+                     *       "instance": "/v1/learners"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the headers or the body did not arrive in time; the connection is closed */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "the headers or the body did not arrive in time; the connection is closed",
+                     *       "instance": "/v1/learners"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this route's limit (see the README's limits) */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "the body is over this route's limit (see the README's limits)",
+                     *       "instance": "/v1/learners"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back",
+                     *       "instance": "/v1/learners"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "an unexpected fault; the X-Request-ID finds it in the server's logs",
+                     *       "instance": "/v1/learners"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry",
+                     *       "instance": "/v1/learners"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startPractice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the learner's id */
+                learner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c0ffee0123456789abcdef0123456789",
+                     *       "token": "3GmQ3wWbq6YkKX0sPZf2o7lq9hQ2yGz1nB4tV8cR6dE",
+                     *       "expires_at": "2026-12-05T09:00:00Z",
+                     *       "max_tries": 2,
+                     *       "reveal": "after_answer",
+                     *       "penalty": 0.3333333333333333,
+                     *       "hint_penalty": 0.1,
+                     *       "topics": [
+                     *         "subgradients"
+                     *       ],
+                     *       "misconceptions": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PracticeCreated"];
+                };
+            };
+            /** @description the body could not be read as JSON text */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "the body could not be read as JSON text",
+                     *       "instance": "/v1/learners/example/practice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "missing or wrong bearer token",
+                     *       "instance": "/v1/learners/example/practice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such learner, or no such practice session */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no such learner, or no such practice session",
+                     *       "instance": "/v1/learners/example/practice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the headers or the body did not arrive in time; the connection is closed */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "the headers or the body did not arrive in time; the connection is closed",
+                     *       "instance": "/v1/learners/example/practice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this route's limit (see the README's limits) */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "the body is over this route's limit (see the README's limits)",
+                     *       "instance": "/v1/learners/example/practice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body cannot be used; errors[] says where */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "detail": "the body cannot be used; errors[] says where",
+                     *       "instance": "/v1/learners/example/practice",
+                     *       "errors": [
+                     *         {
+                     *           "loc": [
+                     *             "query",
+                     *             "dtype"
+                     *           ],
+                     *           "msg": "the body cannot be used; errors[] says where",
+                     *           "type": "literal_error"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back",
+                     *       "instance": "/v1/learners/example/practice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "an unexpected fault; the X-Request-ID finds it in the server's logs",
+                     *       "instance": "/v1/learners/example/practice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry",
+                     *       "instance": "/v1/learners/example/practice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nextPracticeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the practice session's id */
+                practice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "item": {
+                     *         "position": 1,
+                     *         "item_id": "example-relu-derivative-at-two",
+                     *         "version": 1,
+                     *         "type": "numeric",
+                     *         "topics": [
+                     *           "differentiability"
+                     *         ],
+                     *         "difficulty": 2,
+                     *         "stem": "What is $\\operatorname{relu}'(2)$? Answer \"does not exist\" if it does not.",
+                     *         "choices": [],
+                     *         "function": {
+                     *           "name": "relu",
+                     *           "title": "Rectified linear unit",
+                     *           "formula": "max(0, x)",
+                     *           "params": {}
+                     *         },
+                     *         "graph": {
+                     *           "lo": -3.5,
+                     *           "hi": 3.5,
+                     *           "pieces": [
+                     *             [
+                     *               [
+                     *                 -3.5,
+                     *                 0
+                     *               ],
+                     *               [
+                     *                 0,
+                     *                 0
+                     *               ],
+                     *               [
+                     *                 3.5,
+                     *                 3.5
+                     *               ]
+                     *             ]
+                     *           ],
+                     *           "dots": [],
+                     *           "segments": []
+                     *         },
+                     *         "points": 1,
+                     *         "hints": 1,
+                     *         "length": null,
+                     *         "labels": null
+                     *       },
+                     *       "reason": "practice",
+                     *       "topic": "differentiability"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PracticeNext"];
+                };
+            };
+            /** @description a malformed request: a Content-Length that is not a whole number, a bad header */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "a malformed request: a Content-Length that is not a whole number, a bad header",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "missing or wrong bearer token",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such learner, or no such practice session */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no such learner, or no such practice session",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the headers or the body did not arrive in time; the connection is closed */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "the headers or the body did not arrive in time; the connection is closed",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the session has asked every item it may */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "the session has asked every item it may",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the session's time has run out */
+            410: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "the session's time has run out",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this route's limit (see the README's limits) */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "the body is over this route's limit (see the README's limits)",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "detail": "Validation Error",
+                     *       "instance": "/v1/practice/example/next",
+                     *       "errors": [
+                     *         {
+                     *           "loc": [
+                     *             "query",
+                     *             "dtype"
+                     *           ],
+                     *           "msg": "Validation Error",
+                     *           "type": "literal_error"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "an unexpected fault; the X-Request-ID finds it in the server's logs",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the learner's id */
+                learner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "learner_id": "5f0c6d1e9a8b47c3b2a1908f7e6d5c4b",
+                     *       "answers": 9,
+                     *       "topics": [
+                     *         {
+                     *           "topic": "subgradients",
+                     *           "title": "Subgradients and the subdifferential at a kink",
+                     *           "ability": -0.42,
+                     *           "error": 0.61,
+                     *           "answers": 4,
+                     *           "mastery": "practising"
+                     *         }
+                     *       ],
+                     *       "misconceptions": [
+                     *         {
+                     *           "slug": "subgradient-unique",
+                     *           "title": "One subgradient at a kink",
+                     *           "description": "At a kink a convex function can have a whole interval of subgradients, not a single one.",
+                     *           "count": 2,
+                     *           "last_seen": "2026-11-28T09:12:40Z",
+                     *           "resolved": false
+                     *         }
+                     *       ],
+                     *       "reviews_due": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "item_id": "relu-subdifferential-at-zero",
+                     *           "topics": [
+                     *             "subgradients"
+                     *           ],
+                     *           "due": "2026-11-28T09:22:40Z",
+                     *           "reviews": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description a malformed request: a Content-Length that is not a whole number, a bad header */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "a malformed request: a Content-Length that is not a whole number, a bad header",
+                     *       "instance": "/v1/learners/example/progress"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "missing or wrong bearer token",
+                     *       "instance": "/v1/learners/example/progress"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such learner, or no such practice session */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no such learner, or no such practice session",
+                     *       "instance": "/v1/learners/example/progress"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the headers or the body did not arrive in time; the connection is closed */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "the headers or the body did not arrive in time; the connection is closed",
+                     *       "instance": "/v1/learners/example/progress"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this route's limit (see the README's limits) */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "the body is over this route's limit (see the README's limits)",
+                     *       "instance": "/v1/learners/example/progress"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "detail": "Validation Error",
+                     *       "instance": "/v1/learners/example/progress",
+                     *       "errors": [
+                     *         {
+                     *           "loc": [
+                     *             "query",
+                     *             "dtype"
+                     *           ],
+                     *           "msg": "Validation Error",
+                     *           "type": "literal_error"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description this address holds too many connections already; Retry-After says when to retry */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/learners/example/progress"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "an unexpected fault; the X-Request-ID finds it in the server's logs",
+                     *       "instance": "/v1/learners/example/progress"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry",
+                     *       "instance": "/v1/learners/example/progress"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportLearner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the learner's id */
+                learner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c6d1e9a8b47c3b2a1908f7e6d5c4b",
+                     *       "created_at": "2026-11-28T09:00:00Z",
+                     *       "answers": 9,
+                     *       "progress": {
+                     *         "learner_id": "5f0c6d1e9a8b47c3b2a1908f7e6d5c4b",
+                     *         "answers": 9,
+                     *         "topics": [
+                     *           {
+                     *             "topic": "subgradients",
+                     *             "title": "Subgradients and the subdifferential at a kink",
+                     *             "ability": -0.42,
+                     *             "error": 0.61,
+                     *             "answers": 4,
+                     *             "mastery": "practising"
+                     *           }
+                     *         ],
+                     *         "misconceptions": [
+                     *           {
+                     *             "slug": "subgradient-unique",
+                     *             "title": "One subgradient at a kink",
+                     *             "description": "At a kink a convex function can have a whole interval of subgradients, not a single one.",
+                     *             "count": 2,
+                     *             "last_seen": "2026-11-28T09:12:40Z",
+                     *             "resolved": false
+                     *           }
+                     *         ],
+                     *         "reviews_due": 1,
+                     *         "reviews": [
+                     *           {
+                     *             "item_id": "relu-subdifferential-at-zero",
+                     *             "topics": [
+                     *               "subgradients"
+                     *             ],
+                     *             "due": "2026-11-28T09:22:40Z",
+                     *             "reviews": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "quizzes": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LearnerExport"];
+                };
+            };
+            /** @description a malformed request: a Content-Length that is not a whole number, a bad header */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "a malformed request: a Content-Length that is not a whole number, a bad header",
+                     *       "instance": "/v1/learners/example/export"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "missing or wrong bearer token",
+                     *       "instance": "/v1/learners/example/export"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such learner, or no such practice session */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no such learner, or no such practice session",
+                     *       "instance": "/v1/learners/example/export"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the headers or the body did not arrive in time; the connection is closed */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "the headers or the body did not arrive in time; the connection is closed",
+                     *       "instance": "/v1/learners/example/export"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this route's limit (see the README's limits) */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "the body is over this route's limit (see the README's limits)",
+                     *       "instance": "/v1/learners/example/export"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "detail": "Validation Error",
+                     *       "instance": "/v1/learners/example/export",
+                     *       "errors": [
+                     *         {
+                     *           "loc": [
+                     *             "query",
+                     *             "dtype"
+                     *           ],
+                     *           "msg": "Validation Error",
+                     *           "type": "literal_error"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description this address holds too many connections already; Retry-After says when to retry */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/learners/example/export"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "an unexpected fault; the X-Request-ID finds it in the server's logs",
+                     *       "instance": "/v1/learners/example/export"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry",
+                     *       "instance": "/v1/learners/example/export"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLearner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the learner's id */
+                learner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a malformed request: a Content-Length that is not a whole number, a bad header */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "a malformed request: a Content-Length that is not a whole number, a bad header",
+                     *       "instance": "/v1/learners/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing or wrong bearer token */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "missing or wrong bearer token",
+                     *       "instance": "/v1/learners/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such learner, or no such practice session */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "no such learner, or no such practice session",
+                     *       "instance": "/v1/learners/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the headers or the body did not arrive in time; the connection is closed */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "the headers or the body did not arrive in time; the connection is closed",
+                     *       "instance": "/v1/learners/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this route's limit (see the README's limits) */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "the body is over this route's limit (see the README's limits)",
+                     *       "instance": "/v1/learners/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "detail": "Validation Error",
+                     *       "instance": "/v1/learners/example",
+                     *       "errors": [
+                     *         {
+                     *           "loc": [
+                     *             "query",
+                     *             "dtype"
+                     *           ],
+                     *           "msg": "Validation Error",
+                     *           "type": "literal_error"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description this address holds too many connections already; Retry-After says when to retry */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/learners/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "an unexpected fault; the X-Request-ID finds it in the server's logs",
+                     *       "instance": "/v1/learners/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "the server cannot take the request now (its connections or the database are busy); Retry-After says when to retry",
+                     *       "instance": "/v1/learners/example"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

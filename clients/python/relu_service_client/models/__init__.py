@@ -33,6 +33,9 @@ from .evaluate_value_json_value_request_x_type_1 import EvaluateValueJsonValueRe
 from .evaluate_value_name import EvaluateValueName
 from .evidence import Evidence
 from .example_info import ExampleInfo
+from .exported_attempt import ExportedAttempt
+from .exported_attempt_response import ExportedAttemptResponse
+from .exported_quiz import ExportedQuiz
 from .framework_result import FrameworkResult
 from .function_graphs import FunctionGraphs
 from .function_info import FunctionInfo
@@ -59,9 +62,12 @@ from .item_stats import ItemStats
 from .key_set import KeySet
 from .kink_info import KinkInfo
 from .kink_info_conventions import KinkInfoConventions
+from .learner_created import LearnerCreated
+from .learner_export import LearnerExport
 from .list_lti_grades_status_type_0 import ListLtiGradesStatusType0
 from .misconception_count import MisconceptionCount
 from .misconception_info import MisconceptionInfo
+from .misconception_progress import MisconceptionProgress
 from .model_infer_json_inference_request import ModelInferJsonInferenceRequest
 from .model_infer_json_inference_request_parameters import ModelInferJsonInferenceRequestParameters
 from .model_infer_json_inference_request_requested_output import ModelInferJsonInferenceRequestRequestedOutput
@@ -111,6 +117,11 @@ from .param_info import ParamInfo
 from .platform import Platform
 from .platform_registration import PlatformRegistration
 from .point_set_response import PointSetResponse
+from .practice_create import PracticeCreate
+from .practice_created import PracticeCreated
+from .practice_created_reveal import PracticeCreatedReveal
+from .practice_next import PracticeNext
+from .practice_next_reason import PracticeNextReason
 from .preset_info import PresetInfo
 from .problem import Problem
 from .problem_error import ProblemError
@@ -118,6 +129,7 @@ from .problem_type import ProblemType
 from .program_result import ProgramResult
 from .program_result_dtype import ProgramResultDtype
 from .program_result_frameworks import ProgramResultFrameworks
+from .progress import Progress
 from .public_choice import PublicChoice
 from .public_function import PublicFunction
 from .public_function_params import PublicFunctionParams
@@ -161,6 +173,7 @@ from .relu_value_json_value_request_params import ReluValueJsonValueRequestParam
 from .relu_value_json_value_request_x_type_1 import ReluValueJsonValueRequestXType1
 from .repository_index_repository_index_request import RepositoryIndexRepositoryIndexRequest
 from .repository_index_response_200_item import RepositoryIndexResponse200Item
+from .review import Review
 from .segment import Segment
 from .server_live_response_serverlive import ServerLiveResponseServerlive
 from .server_metadata_response_servermetadata import ServerMetadataResponseServermetadata
@@ -179,6 +192,8 @@ from .subgradient_response_right_type_1 import SubgradientResponseRightType1
 from .subgradient_response_subgradient_type_1 import SubgradientResponseSubgradientType1
 from .subgradient_response_upper_type_1 import SubgradientResponseUpperType1
 from .topic_info import TopicInfo
+from .topic_progress import TopicProgress
+from .topic_progress_mastery import TopicProgressMastery
 from .topic_score import TopicScore
 from .true_false_response import TrueFalseResponse
 from .value_response import ValueResponse
@@ -217,6 +232,9 @@ __all__ = (
     "EvaluateValueName",
     "Evidence",
     "ExampleInfo",
+    "ExportedAttempt",
+    "ExportedAttemptResponse",
+    "ExportedQuiz",
     "FrameworkResult",
     "FunctionGraphs",
     "FunctionInfo",
@@ -243,9 +261,12 @@ __all__ = (
     "KeySet",
     "KinkInfo",
     "KinkInfoConventions",
+    "LearnerCreated",
+    "LearnerExport",
     "ListLtiGradesStatusType0",
     "MisconceptionCount",
     "MisconceptionInfo",
+    "MisconceptionProgress",
     "ModelInferJsonInferenceRequest",
     "ModelInferJsonInferenceRequestParameters",
     "ModelInferJsonInferenceRequestRequestedOutput",
@@ -283,6 +304,11 @@ __all__ = (
     "Platform",
     "PlatformRegistration",
     "PointSetResponse",
+    "PracticeCreate",
+    "PracticeCreated",
+    "PracticeCreatedReveal",
+    "PracticeNext",
+    "PracticeNextReason",
     "PresetInfo",
     "Problem",
     "ProblemError",
@@ -290,6 +316,7 @@ __all__ = (
     "ProgramResult",
     "ProgramResultDtype",
     "ProgramResultFrameworks",
+    "Progress",
     "PublicChoice",
     "PublicFunction",
     "PublicFunctionParams",
@@ -329,6 +356,7 @@ __all__ = (
     "ReluValueJsonValueRequestXType1",
     "RepositoryIndexRepositoryIndexRequest",
     "RepositoryIndexResponse200Item",
+    "Review",
     "Segment",
     "ServerLiveResponseServerlive",
     "ServerMetadataResponseServermetadata",
@@ -347,6 +375,8 @@ __all__ = (
     "SubgradientResponseSubgradientType1",
     "SubgradientResponseUpperType1",
     "TopicInfo",
+    "TopicProgress",
+    "TopicProgressMastery",
     "TopicScore",
     "TrueFalseResponse",
     "ValueResponse",

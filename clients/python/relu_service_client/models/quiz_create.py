@@ -29,6 +29,8 @@ class QuizCreate:
         penalty (float | Unset): share of an item's points lost per wrong try before a try Default: 0.3333333333333333.
         hint_penalty (float | Unset): share of an item's points lost per hint taken before a try Default: 0.1.
         time_limit_s (int | None | Unset): seconds to answer
+        learner_id (None | str | Unset): the learner whose quiz this is (POST /v1/learners); send the learner's token as
+            Authorization: Bearer <token>. Its answers then count for the learner.
         item_ids (list[str] | None | Unset): exactly these items of the bank, in this order, each at most once (a
             generated family draws a new variant); not with size, topics, min_difficulty, max_difficulty or types
     """
@@ -44,6 +46,7 @@ class QuizCreate:
     penalty: float | Unset = 0.3333333333333333
     hint_penalty: float | Unset = 0.1
     time_limit_s: int | None | Unset = UNSET
+    learner_id: None | str | Unset = UNSET
     item_ids: list[str] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,6 +108,12 @@ class QuizCreate:
         else:
             time_limit_s = self.time_limit_s
 
+        learner_id: None | str | Unset
+        if isinstance(self.learner_id, Unset):
+            learner_id = UNSET
+        else:
+            learner_id = self.learner_id
+
         item_ids: list[str] | None | Unset
         if isinstance(self.item_ids, Unset):
             item_ids = UNSET
@@ -139,6 +148,8 @@ class QuizCreate:
             field_dict["hint_penalty"] = hint_penalty
         if time_limit_s is not UNSET:
             field_dict["time_limit_s"] = time_limit_s
+        if learner_id is not UNSET:
+            field_dict["learner_id"] = learner_id
         if item_ids is not UNSET:
             field_dict["item_ids"] = item_ids
 
@@ -243,6 +254,15 @@ class QuizCreate:
 
         time_limit_s = _parse_time_limit_s(d.pop("time_limit_s", UNSET))
 
+        def _parse_learner_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        learner_id = _parse_learner_id(d.pop("learner_id", UNSET))
+
         def _parse_item_ids(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
@@ -272,6 +292,7 @@ class QuizCreate:
             penalty=penalty,
             hint_penalty=hint_penalty,
             time_limit_s=time_limit_s,
+            learner_id=learner_id,
             item_ids=item_ids,
         )
 

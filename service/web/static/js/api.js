@@ -240,3 +240,41 @@ export async function evaluateProgram(program, x, dtype = "float64") {
   }
   return decoded;
 }
+
+// --- learners and practice (service/learning/router.py) --------------------------------------
+// A session's answers, hints, reading and finishing are the quiz calls above, with its token.
+
+const learnerPath = (id) => `/v1/learners/${encodeURIComponent(id)}`;
+
+/** POST /v1/learners: 201 {id, token, created_at}, a new anonymous learner. */
+export function createLearner() {
+  return request("POST", "/v1/learners");
+}
+
+/** POST /v1/learners/{id}/practice: 201 {id, token, expires_at, max_tries, reveal, penalty,
+ * hint_penalty, topics, misconceptions}, a session (a quiz of kind "practice"). `body`:
+ * {topics?: [...], misconceptions?: [slug]}. */
+export function startPractice(learner, body) {
+  return request("POST", `${learnerPath(learner.id)}/practice`, { token: learner.token, body });
+}
+
+/** POST /v1/practice/{id}/next: {item, reason, topic}; the same item again while it has no
+ * try; 409 when the session has no item left. */
+export function nextItem(session) {
+  return request("POST", `/v1/practice/${encodeURIComponent(session.id)}/next`, { token: session.token });
+}
+
+/** GET /v1/learners/{id}/progress: {answers, topics, misconceptions, reviews_due, reviews}. */
+export function getProgress(learner) {
+  return request("GET", `${learnerPath(learner.id)}/progress`, { token: learner.token });
+}
+
+/** GET /v1/learners/{id}/export: everything the server keeps about the learner. */
+export function exportLearner(learner) {
+  return request("GET", `${learnerPath(learner.id)}/export`, { token: learner.token });
+}
+
+/** DELETE /v1/learners/{id}: 204, the learner forgotten. */
+export function deleteLearner(learner) {
+  return request("DELETE", learnerPath(learner.id), { token: learner.token });
+}

@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.learner_export import LearnerExport
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    learner_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/learners/{learner_id}/export".format(
+            learner_id=quote(str(learner_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LearnerExport | Problem | None:
+    if response.status_code == 200:
+        response_200 = LearnerExport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = Problem.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LearnerExport | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[LearnerExport | Problem]:
+    """Everything stored about the learner
+
+     Everything the service stores about the learner: progress, review cards, and every quiz
+    and practice session with each try.
+
+    Args:
+        learner_id (str): the learner's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LearnerExport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        learner_id=learner_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> LearnerExport | Problem | None:
+    """Everything stored about the learner
+
+     Everything the service stores about the learner: progress, review cards, and every quiz
+    and practice session with each try.
+
+    Args:
+        learner_id (str): the learner's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LearnerExport | Problem
+    """
+
+    return sync_detailed(
+        learner_id=learner_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[LearnerExport | Problem]:
+    """Everything stored about the learner
+
+     Everything the service stores about the learner: progress, review cards, and every quiz
+    and practice session with each try.
+
+    Args:
+        learner_id (str): the learner's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LearnerExport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        learner_id=learner_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> LearnerExport | Problem | None:
+    """Everything stored about the learner
+
+     Everything the service stores about the learner: progress, review cards, and every quiz
+    and practice session with each try.
+
+    Args:
+        learner_id (str): the learner's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LearnerExport | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            learner_id=learner_id,
+            client=client,
+        )
+    ).parsed

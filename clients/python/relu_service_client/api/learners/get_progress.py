@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.progress import Progress
+from ...types import Response
+
+
+def _get_kwargs(
+    learner_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/learners/{learner_id}/progress".format(
+            learner_id=quote(str(learner_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Progress | None:
+    if response.status_code == 200:
+        response_200 = Progress.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = Problem.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Progress]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | Progress]:
+    """Ability and mastery per topic, misconceptions seen, reviews due
+
+     Per topic the ability, its standard error and the mastery level; the misconceptions the
+    learner's answers showed (count, last seen, resolved or not); the reviews scheduled.
+
+    Args:
+        learner_id (str): the learner's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Progress]
+    """
+
+    kwargs = _get_kwargs(
+        learner_id=learner_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | Progress | None:
+    """Ability and mastery per topic, misconceptions seen, reviews due
+
+     Per topic the ability, its standard error and the mastery level; the misconceptions the
+    learner's answers showed (count, last seen, resolved or not); the reviews scheduled.
+
+    Args:
+        learner_id (str): the learner's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Progress
+    """
+
+    return sync_detailed(
+        learner_id=learner_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | Progress]:
+    """Ability and mastery per topic, misconceptions seen, reviews due
+
+     Per topic the ability, its standard error and the mastery level; the misconceptions the
+    learner's answers showed (count, last seen, resolved or not); the reviews scheduled.
+
+    Args:
+        learner_id (str): the learner's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Progress]
+    """
+
+    kwargs = _get_kwargs(
+        learner_id=learner_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    learner_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | Progress | None:
+    """Ability and mastery per topic, misconceptions seen, reviews due
+
+     Per topic the ability, its standard error and the mastery level; the misconceptions the
+    learner's answers showed (count, last seen, resolved or not); the reviews scheduled.
+
+    Args:
+        learner_id (str): the learner's id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Progress
+    """
+
+    return (
+        await asyncio_detailed(
+            learner_id=learner_id,
+            client=client,
+        )
+    ).parsed
