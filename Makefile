@@ -14,7 +14,7 @@ INSTALLED_DEV := $(VENV)/.installed-dev
 NODE_TOOLS := node_modules/.package-lock.json
 CLIENT_TS_TOOLS := clients/ts/node_modules/.package-lock.json
 
-.PHONY: run test lint bench bench-adaptive load gaming attack startup install install-dev port clean grpc-stubs
+.PHONY: run test lint bench bench-wrk bench-adaptive load gaming attack startup install install-dev port clean grpc-stubs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ bench: install-dev
 	$(BIN)/python -m bench.evaluation
 	$(BIN)/python -m bench.emulation
 	$(BIN)/python -m bench.quiz
+
+# Small requests and the quiz under wrk (apt-get install wrk), each beside its reference.
+bench-wrk: install-dev
+	$(BIN)/python -m bench.wrk
 
 # Adaptive practice by simulation: ability precision, calibration, misconception discovery.
 bench-adaptive: install-dev
