@@ -65,8 +65,9 @@ bench: install-dev
 	$(BIN)/python -m bench.emulation
 	$(BIN)/python -m bench.quiz
 
-# Small requests and the quiz under wrk (apt-get install wrk), each beside its reference.
+# Small requests and the quiz under wrk (Debian's package), each beside its reference.
 bench-wrk: install-dev
+	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python -m bench.wrk
 
 # Adaptive practice by simulation: ability precision, calibration, misconception discovery.

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Path, Response
 
-from service.core.errors import Invalid
 from service.http.auth import LearnerToken, QuizToken
 from service.http.openapi import QUIZ_ITEM, errors, example
 from service.learning import learners, practice
@@ -21,19 +18,13 @@ from service.learning.schemas import (
     Progress,
 )
 from service.quiz import quizzes, starting
-from service.state import AppState, state_of
+from service.quiz.router import StateDep, in_body
 
 router = APIRouter(prefix="/v1", tags=["learners"])
-T = TypeVar("T")
 if learners.record not in quizzes.ANSWER_HOOKS:
     quizzes.ANSWER_HOOKS.append(learners.record)
 
 
-async def _state(request: Request) -> AppState:
-    return state_of(request)
-
-
-StateDep = Annotated[AppState, Depends(_state)]
 LearnerId = Annotated[str, Path(max_length=64, description="the learner's id")]
 PracticeId = Annotated[str, Path(max_length=64, description="the practice session's id")]
 
@@ -78,13 +69,6 @@ PROGRESS = {
         }
     ],
 }
-
-
-async def _in_body(state: AppState, work: Callable[[Session], T]) -> T:
-    try:
-        return await state.database.transaction(work)
-    except Invalid as exc:
-        raise exc.within("body") from None
 
 
 @router.post(
@@ -139,7 +123,7 @@ async def start_practice(
     the learner; answers and hints go to /v1/quizzes/{id}/... with the session's token, as a
     quiz's do."""
     deployment = starting.Deployment.of(state.settings)
-    return await _in_body(
+    return await in_body(
         state, lambda session: practice.start(session, body, learner_id, token, deployment)
     )
 

@@ -64,7 +64,7 @@ _ERRORS = {
 }
 
 
-async def _in_body(state: AppState, work: Callable[[Session], T]) -> T:
+async def in_body(state: AppState, work: Callable[[Session], T]) -> T:
     """work as the request's one transaction; input it cannot use is located in the body."""
     try:
         return await state.database.transaction(work)
@@ -112,7 +112,7 @@ async def create_quiz(
             learners.check(session, body.learner_id, bearer)
         return starting.create_quiz(session, state.bank, body, deployment, examiner)
 
-    return await _in_body(state, work)
+    return await in_body(state, work)
 
 
 @router.get(
@@ -169,7 +169,7 @@ async def get_quiz(quiz_id: QuizId, token: QuizToken, state: StateDep) -> QuizSt
     """The quiz's status and score, and each item as the quiz shows it (enough to draw the quiz
     again) with its tries, hints taken and, when the reveal policy allows, its key and
     explanation."""
-    return await _in_body(state, lambda session: quizzes.state(session, state.bank, quiz_id, token))
+    return await in_body(state, lambda session: quizzes.state(session, state.bank, quiz_id, token))
 
 
 @router.post(
@@ -204,7 +204,7 @@ async def answer_item(
     """Grades one response on the server. A response that cannot be read as the item's type is a
     422 and uses no try; a wrong answer's feedback names the misconception. Sending the same
     response again to a closed item returns the stored grading."""
-    result, graded_now = await _in_body(
+    result, graded_now = await in_body(
         state, lambda session: quizzes.answer(session, state.bank, quiz_id, token, body)
     )
     if graded_now:
@@ -243,7 +243,7 @@ async def take_hint(
 ) -> HintResult:
     """The item's next hint; each hint taken lowers every later try's score by the quiz's
     hint_penalty."""
-    return await _in_body(
+    return await in_body(
         state,
         lambda session: quizzes.take_hint(session, state.bank, quiz_id, token, body.position),
     )
@@ -275,9 +275,7 @@ async def take_hint(
 async def finish_quiz(quiz_id: QuizId, token: QuizToken, state: StateDep) -> QuizSummary:
     """Finishes the quiz (idempotent): the total, the maximum, a per-topic breakdown and each
     item's state."""
-    return await _in_body(
-        state, lambda session: quizzes.finish(session, state.bank, quiz_id, token)
-    )
+    return await in_body(state, lambda session: quizzes.finish(session, state.bank, quiz_id, token))
 
 
 @router.get(
