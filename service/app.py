@@ -122,6 +122,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url=OPENAPI_URL if settings.docs else None,
         lifespan=lifespan,
+        # The service's metrics are Prometheus's and its logs its own JSON lines; FastAPI's
+        # OpenTelemetry hooks, never configured here, would look up their providers (and the
+        # environment) on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False},
     )
     attach(
         app,

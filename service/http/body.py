@@ -6,10 +6,8 @@ length here is within it: a body of known size is copied chunk by chunk into one
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import numpy as np
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 from service.errors import BadRequest, Unprocessable
 
@@ -26,9 +24,13 @@ def header_number(request: Request, name: str) -> int | None:
 
 
 class BodyReader:
+    """A request's body, read straight from the ASGI messages: Request.stream() would make an
+    async generator per request, an object the cyclic collector then has to chase."""
+
     def __init__(self, request: Request) -> None:
         self.declared = header_number(request, "content-length")
-        self._chunks: AsyncIterator[bytes] = request.stream()
+        self._receive = request.receive
+        self._more = True  # whether the client may still send body messages
         self._pending = memoryview(b"")
         self.consumed = 0
 
@@ -36,7 +38,12 @@ class BodyReader:
         if self._pending:
             chunk, self._pending = self._pending, memoryview(b"")
             return chunk
-        async for data in self._chunks:
+        while self._more:
+            message = await self._receive()
+            if message["type"] == "http.disconnect":
+                raise ClientDisconnect()
+            self._more = message.get("more_body", False)
+            data = message.get("body", b"")
             if data:
                 self.consumed += len(data)
                 return memoryview(data)

@@ -1,10 +1,15 @@
-"""Body limits against a live uvicorn server, where streaming is real."""
+"""Body limits against a live uvicorn server, where streaming is real; the reader against
+ASGI messages given one by one."""
 
 from __future__ import annotations
 
 import httpx
 import numpy as np
+import pytest
+from starlette.requests import ClientDisconnect, Request
 
+from service.errors import Unprocessable
+from service.http.body import BodyReader
 from tests.conftest import LiveServer
 
 
@@ -55,3 +60,59 @@ def test_chunked_body_over_the_limit(live_server: LiveServer) -> None:
         timeout=30,
     )
     assert response.status_code == 413
+
+
+def _request(*messages: dict[str, object], length: int | None = None) -> Request:
+    queue = list(messages)
+
+    async def receive() -> dict[str, object]:
+        return queue.pop(0)
+
+    headers = [(b"content-length", str(length).encode())] if length is not None else []
+    return Request({"type": "http", "method": "POST", "headers": headers}, receive)
+
+
+@pytest.mark.anyio
+async def test_a_body_in_several_messages_is_read_whole() -> None:
+    reader = BodyReader(
+        _request(
+            {"type": "http.request", "body": b"ab", "more_body": True},
+            {"type": "http.request", "body": b"", "more_body": True},
+            {"type": "http.request", "body": b"cde"},
+            length=5,
+        )
+    )
+    assert (await reader.read_exactly(1, "prefix")) == b"a"
+    assert bytes(await reader.read_rest()) == b"bcde"
+
+
+@pytest.mark.anyio
+async def test_a_body_of_unknown_length_is_read_until_the_last_message() -> None:
+    reader = BodyReader(
+        _request(
+            {"type": "http.request", "body": b"12", "more_body": True},
+            {"type": "http.request", "body": b"3", "more_body": False},
+        )
+    )
+    assert bytes(await reader.read_rest()) == b"123"
+    assert (await reader._next()) is None  # nothing is received after the last message
+
+
+@pytest.mark.anyio
+async def test_a_client_gone_mid_body_is_a_disconnect() -> None:
+    reader = BodyReader(
+        _request(
+            {"type": "http.request", "body": b"12", "more_body": True},
+            {"type": "http.disconnect"},
+            length=4,
+        )
+    )
+    with pytest.raises(ClientDisconnect):
+        await reader.read_rest()
+
+
+@pytest.mark.anyio
+async def test_a_body_shorter_than_its_declared_length_is_a_422() -> None:
+    reader = BodyReader(_request({"type": "http.request", "body": b"12"}, length=4))
+    with pytest.raises(Unprocessable, match="holds 2 bytes, but 4 were expected"):
+        await reader.read_rest()

@@ -69,7 +69,12 @@ def test_the_formatter_writes_json() -> None:
 
     record = logging.LogRecord("service.access", logging.INFO, __file__, 1, "request", None, None)
     record.fields = {"status": 200}
-    line = orjson.loads(JSONFormatter().format(record))
+    record.created, record.msecs = 1_700_000_000.25, 250.0
+    formatter = JSONFormatter()
+    line = orjson.loads(formatter.format(record))
+    assert line["time"] == "2023-11-14T22:13:20.250Z"
+    record.created, record.msecs = 1_700_000_061.5, 500.0  # a new second, a new text
+    assert orjson.loads(formatter.format(record))["time"] == "2023-11-14T22:14:21.500Z"
     assert line["status"] == 200
     assert line["level"] == "info"
     assert line["message"] == "request"

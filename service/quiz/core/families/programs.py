@@ -13,7 +13,7 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -183,7 +183,14 @@ def one_sided(node: Node, c: float) -> tuple[float, float]:
 
 
 def function(node: Node) -> Callable[[float], float]:
-    return lambda t: float(exact.evaluate(node, np.array([t], dtype=np.float64))[0][0])
+    """The program as a function of one number. The difference quotients of every variant
+    drawn ask for the same few points of the same programs, so each value is kept."""
+    return partial(_value, node)
+
+
+@lru_cache(maxsize=65536)
+def _value(node: Node, t: float) -> float:
+    return float(exact.evaluate(node, np.array([t], dtype=np.float64))[0][0])
 
 
 @dataclass(frozen=True)
@@ -230,6 +237,16 @@ def draw(rng: random.Random, framework: str, wanted: bool | None = None) -> Draw
     returned value is (True) or is not (False) a subgradient, where the shapes have one."""
     a = rng.choice([1, 1, 1, 2, -1, 0.5, 3])
     c = float(rng.choice([0, 0, 0, 1, -1, 2]))
+    by_shape = candidates(framework, a, c)
+    fitting = {s: [d for d in ds if d.inside == wanted] for s, ds in by_shape.items()}
+    pool = by_shape if wanted is None else {s: ds for s, ds in fitting.items() if ds}
+    return rng.choice(pool[rng.choice(sorted(pool))])
+
+
+@lru_cache(maxsize=256)
+def candidates(framework: str, a: float, c: float) -> dict[str, list[Drawn]]:
+    """Every curated program scaled by a and moved to c that the framework can differentiate,
+    by shape: worked out once per (framework, a, c), of which there are 60, not per quiz."""
     by_shape: dict[str, list[Drawn]] = {}
     for shape, texts in PROGRAMS.items():
         argument = paren(c) if shape == "identity" else shifted(c)
@@ -240,9 +257,7 @@ def draw(rng: random.Random, framework: str, wanted: bool | None = None) -> Draw
             if value is not None:
                 drawn = Drawn(framework, program, c, latex, value, *one_sided(program, c))
                 by_shape.setdefault(shape, []).append(drawn)
-    fitting = {s: [d for d in ds if d.inside == wanted] for s, ds in by_shape.items()}
-    pool = by_shape if wanted is None else {s: ds for s, ds in fitting.items() if ds}
-    return rng.choice(pool[rng.choice(sorted(pool))])
+    return by_shape
 
 
 # --- items with choices ---------------------------------------------------------------------
