@@ -53,6 +53,13 @@ class Framework:
     breadth_first: bool = False
     # Primitives the framework writes with its other ops (each becomes its own tape entries).
     composites: dict[str, Callable[[Call], Node]] = field(default_factory=dict)
+    # Whether x + c, c + x and x - c for a number c leave no op on the tape: JAX's JVP passes
+    # the tangent through unchanged, so those uses of x reach it in the order of the ops
+    # around them.
+    shifts_untaped: bool = False
+    # Ops whose derivative is one term per argument, summed (JAX's defjvp): transposed last
+    # term first, so x receives the last argument's gradient before the first's.
+    last_argument_first: frozenset[str] = frozenset()
     # Bytes of input per step of the vectorised body, by dtype name (absent: no vector body).
     step_bytes: dict[str, int] = field(default_factory=dict)
     check: Callable[[str, tuple[float, ...]], str | None] = lambda name, params: None
@@ -123,7 +130,13 @@ def _run(tape: _Tape, node: Node) -> tuple[Value, int | None]:
             # x but carries no derivative, as where(x < 0, 0, 2) does; numbers alone are 0-d)
             from_x = isinstance(a, np.ndarray) and a.ndim > 0
             literal = (1.0, float(i is None and from_x)) if isinstance(b, float) else ()
-            return _apply(tape, rules[op], [(a, i), (b, j)], literal)
+            out, index = _apply(tape, rules[op], [(a, i), (b, j)], literal, name=op)
+            if tape.framework.shifts_untaped and index is not None:
+                shift = op == "+" or (op == "-" and isinstance(b, float))
+                if shift and (isinstance(a, float) or isinstance(b, float)):
+                    tape.entries.pop()  # the shift's own entry: its tangent is x's
+                    return out, i if j is None else j
+            return out, index
         case Power(base, exponent):
             a, i = _run(tape, base)
             if isinstance(a, float):
@@ -133,7 +146,7 @@ def _run(tape: _Tape, node: Node) -> tuple[Value, int | None]:
             return _run(tape, tape.framework.composites[name](node))
         case Call(name, args, params):
             values = [_run(tape, arg) for arg in args]
-            return _apply(tape, rules[name], values, params, tensors=True)
+            return _apply(tape, rules[name], values, params, tensors=True, name=name)
         case Where(op, left, right, then, otherwise):
             a, i = _run(tape, left)
             b, j = _run(tape, right)
@@ -164,6 +177,7 @@ def _apply(
     args: list[tuple[Value, int | None]],
     params: tuple[float, ...],
     tensors: bool = False,
+    name: str = "",
 ) -> tuple[Array, int | None]:
     """The rule applied. A number given to an arithmetic operator stays a Python scalar (which
     PyTorch keeps in float32 for a float16 kernel); one compared with x or given to a function
@@ -171,9 +185,12 @@ def _apply(
     convert = tape.machine.array if tensors else tape.machine.scalar
     arrays = [a if isinstance(a, np.ndarray) else convert(a) for a, _ in args]
     value, backward = rule(tape.machine, arrays, params)
-    if all(i is None for _, i in args):
+    ids = [i for _, i in args]
+    if all(i is None for i in ids):
         return value, None
-    return value, tape.record(backward, [i for _, i in args])
+    if name in tape.framework.last_argument_first:
+        return value, tape.record(lambda g: backward(g)[::-1], ids[::-1])
+    return value, tape.record(backward, ids)
 
 
 @dataclass(frozen=True)

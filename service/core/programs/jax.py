@@ -2,7 +2,8 @@
 
 XLA's max and min are IEEE 754-2019 maximum and minimum (NaN wins, -0 < +0); jax.grad of max
 and min shares the cotangent at a tie (0.5 each); relu and relu6 have custom JVPs that pass it
-only strictly inside; integer powers are products by repeated squaring.
+only strictly inside; integer powers are products by repeated squaring. exp, log, sin, cos
+and softplus compute as XLA's CPU code and the C library it calls do (kernels/xla.py).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import numpy as np
 
 from service.core.programs import common
 from service.core.programs.emulation import Backward, Framework, Rule
+from service.core.programs.kernels import xla
 from service.core.programs.machine import Array, Machine
 
 P = tuple[float, ...]
@@ -107,19 +109,36 @@ def _heaviside(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
 
 
 def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """logaddexp(x, 0): max(x, 0) + log1p(exp(-|x|)); its JVP is the logistic function."""
+    """logaddexp(x, 0), one fused kernel: max(x, 0) + log1p(exp(-|x|)), x where it is NaN.
+    Its custom JVP is exp(x - value), with +inf (only) read as 0 in both."""
     (x,) = a
     top = _maximum(m, x, m.array(0), True)
-    value = m.add(top, m.unary(np.log1p, m.unary(np.exp, m.neg(np.abs(x)))))
+    value = m.add(top, xla.log1p(xla.fused_exp(m.neg(np.abs(x)))))
     value = m.select(np.isnan(x), x, value)
-    finite_x, finite_value = (m.select(np.isinf(v), 0, v) for v in (x, value))
-    weight = m.unary(np.exp, m.sub(finite_x, finite_value))  # logaddexp's JVP drops infinities
+    finite_x, finite_value = (m.select(v == np.inf, 0, v) for v in (x, value))
+    weight = xla.fused_exp(m.sub(finite_x, finite_value))
     return value, lambda g: [m.mul(g, weight)]
+
+
+def _exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    value = xla.exp(a[0])
+    return value, lambda g: [m.mul(g, value)]
 
 
 def _log(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
-    return m.unary(np.log, x), lambda g: [m.div(g, x)]
+    return xla.log(x), lambda g: [m.div(g, x)]
+
+
+def _sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    return xla.sin(x), lambda g: [m.mul(g, xla.cos(x))]
+
+
+def _cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    """d cos = -(g * sin(x)), which has the bits of -g * sin(x): negation is exact."""
+    (x,) = a
+    return xla.cos(x), lambda g: [m.mul(m.neg(g), xla.sin(x))]
 
 
 def _sqrt(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -196,6 +215,8 @@ def _check(name: str, params: tuple[float, ...]) -> str | None:
 JAX = Framework(
     name="jax",
     flushes=True,
+    shifts_untaped=True,
+    last_argument_first=frozenset({"*", "/", "max", "min"}),
     ops=OPS,
     check=_check,
     rules={
@@ -211,7 +232,10 @@ JAX = Framework(
         "max": _extremum(True),
         "min": _extremum(False),
         "softplus": _softplus,
+        "exp": _exp,
         "log": _log,
+        "sin": _sin,
+        "cos": _cos,
         "sqrt": _sqrt,
         "pow": _pow,
         "+": common.add,

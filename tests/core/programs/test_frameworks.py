@@ -140,6 +140,33 @@ def test_the_curated_examples_are_bit_for_bit(framework: str, example: Example) 
     compare(framework, parse(example.program), x)
 
 
+# x used several times, where the order its gradients are added in shows in the last bit:
+# JAX's derivative of x + c is x's own (no op of its own), and its product, quotient, max and
+# min pass their last argument's gradient first.
+ORDERED = (
+    "(x + 0.0) - x * x",
+    "(0.5 + x) - x * x",
+    "(x - 1) * x - x * x",
+    "x * (x - 1) - x * x",
+    "(x - 1) / x + x",
+    "x / (x + 3) - x",
+    "max(x + 1, 2 * x) - x",
+    "min(x - 1, x * 0.5) + x",
+    "where(x > 0, x + 1, x - 1) * x",
+    "(x + 0.1) * (x + 0.2) * (x + 0.3) - x",
+)
+
+
+@pytest.mark.parametrize("framework", NAMES)
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("program", ORDERED)
+def test_gradients_reach_x_in_the_frameworks_order(
+    framework: str, dtype: type, program: str
+) -> None:
+    x = np.array([1 / 3, 0.3333, 0.1, 2.7, -1.3, 0.0, -0.0, 1.0, -1.0, 0.5], dtype)
+    compare(framework, parse(program), np.concatenate([x, np.nextafter(x, np.inf)]))
+
+
 PIECEWISE = ("relu", "relu6", "abs", "sign", "step")
 NUMBERS = st.sampled_from([0.0, 1.0, 2.0, 0.5, 0.1, 3.0, 6.0, 0.25, 1.5])
 

@@ -1,0 +1,1 @@
+"""Transcendental kernels as each framework's CPU code computes them."""
