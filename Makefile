@@ -14,7 +14,7 @@ INSTALLED_DEV := $(VENV)/.installed-dev
 NODE_TOOLS := node_modules/.package-lock.json
 CLIENT_TS_TOOLS := clients/ts/node_modules/.package-lock.json
 
-.PHONY: run test lint bench bench-wrk bench-adaptive load gaming attack startup install install-dev port clean grpc-stubs
+.PHONY: run test lint bench bench-adaptive load gaming attack startup install install-dev port clean grpc-stubs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,13 +60,8 @@ lint: install-dev
 	@mkdir -p .lint && $(BIN)/python -c "import json, sys; from scripts.generate_clients import document; json.dump(document(), sys.stdout)" > .lint/openapi.json
 	npx --no-install spectral lint .lint/openapi.json --ruleset .spectral.yaml --fail-severity error --display-only-failures
 
+# Every figure under wrk (Debian's package), each beside its reference from the same run.
 bench: install-dev
-	$(BIN)/python -m bench.evaluation
-	$(BIN)/python -m bench.emulation
-	$(BIN)/python -m bench.quiz
-
-# Small requests and the quiz under wrk (Debian's package), each beside its reference.
-bench-wrk: install-dev
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python -m bench.wrk
 

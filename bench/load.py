@@ -22,8 +22,8 @@ from pathlib import Path
 import httpx
 import numpy as np
 
-from bench.evaluation import start_server
 from bench.quiz import a_response, postgres_schema
+from bench.servers import start_server
 
 CONCURRENCY = 50
 SMALL = {"x": [-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0]}
