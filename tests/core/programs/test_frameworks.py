@@ -34,6 +34,10 @@ from tests.core.programs.real import RUNNERS, NoOp
 
 DTYPES = (np.float16, np.float32, np.float64)
 NAMES = tuple(FRAMEWORKS)
+# The frameworks whose transcendental kernels (exp, log, sin, cos, softplus and general
+# powers) are emulated bit for bit; the others' are held to a few ulps.
+EXACT_KERNELS = frozenset({"jax"})
+TRANSCENDENTAL = ("exp", "log", "sin", "cos", "sqrt", "softplus")
 
 
 def edges(dtype: type[np.floating]) -> np.ndarray:
@@ -102,6 +106,7 @@ CATALOGUE = (
     "abs(x)",
     "step(x)",
     "relu(x)^2",
+    "softplus(x)",
 )
 
 
@@ -110,8 +115,9 @@ CATALOGUE = (
 @pytest.mark.parametrize("program", CATALOGUE)
 def test_catalogue_functions_are_bit_for_bit(framework: str, dtype: type, program: str) -> None:
     node = parse(program)
-    if framework == "tensorflow" and isinstance(node, Power):
-        pytest.skip("tf.pow is an approximate kernel; see test_approximate_kernels")
+    approximate = isinstance(node, Power) if framework == "tensorflow" else "softplus" in program
+    if approximate and framework not in EXACT_KERNELS:
+        pytest.skip(f"{framework}'s kernel is approximated; see test_approximate_kernels")
     x = edges(dtype)
     try:
         FRAMEWORKS[framework].refuse(node)
@@ -135,8 +141,9 @@ def test_large_arrays_are_bit_for_bit(framework: str, dtype: type, program: str)
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.program)
 def test_the_curated_examples_are_bit_for_bit(framework: str, example: Example) -> None:
     x = np.array([0.0, -0.0, 1.0, -1.0, 0.5, -2.0], np.float64)
-    if any(name in example.program for name in ("exp", "log")):
-        pytest.skip("exp and log are approximate kernels; see test_approximate_kernels")
+    transcendental = any(name in example.program for name in TRANSCENDENTAL)
+    if transcendental and framework not in EXACT_KERNELS:
+        pytest.skip(f"{framework}'s kernels are approximated; see test_approximate_kernels")
     compare(framework, parse(example.program), x)
 
 
@@ -206,9 +213,16 @@ def programs(framework: str) -> st.SearchStrategy[Node]:
                 inner,
             ),
         ]
-        if framework != "tensorflow":
-            exponents = [2, 3, -1] if framework == "pytorch" else [2, 3, 4, 5, -1, -2, -3]
+        # PyTorch's general pow and TensorFlow's are approximate kernels unless emulated
+        exponents = [2, 3, 4, 5, -1, -2, -3]
+        if framework not in EXACT_KERNELS:
+            exponents = {"pytorch": [2, 3, -1], "tensorflow": []}.get(framework, exponents)
+        if exponents:
             ops.append(st.builds(Power, inner, st.sampled_from(exponents)))
+        if framework in EXACT_KERNELS:
+            ops.append(
+                st.builds(lambda n, a: Call(n, (a,)), st.sampled_from(TRANSCENDENTAL), inner)
+            )
         return st.one_of(*ops)
 
     return st.recursive(leaves, grow, max_leaves=8)
@@ -238,7 +252,39 @@ def ulps(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     )
 
 
-@pytest.mark.parametrize("framework", NAMES)
+def kernel_inputs(dtype: type[np.floating]) -> np.ndarray:
+    """Every edge, wide normals and uniforms, and magnitudes spread over the whole range with
+    both signs: the range reductions, the polynomials and the overflow edges of each kernel."""
+    rng = np.random.default_rng(11)
+    info = np.finfo(dtype)
+    spread = np.ldexp(rng.uniform(1, 2, 2000), rng.integers(info.minexp - 10, info.maxexp, 2000))
+    with np.errstate(over="ignore"):
+        parts = [
+            edges(dtype),
+            rng.normal(0, 3, 3000),
+            rng.uniform(-100, 100, 2000),
+            rng.uniform(-1e4, 1e4, 1000),
+            np.where(rng.random(2000) < 0.5, -1, 1) * spread,
+            np.log(info.max) + rng.normal(0, 1, 200),
+            np.log(info.tiny) + rng.normal(0, 1, 200),
+        ]
+        return np.concatenate([np.asarray(p, dtype=dtype) for p in parts])
+
+
+@pytest.mark.parametrize("framework", sorted(EXACT_KERNELS))
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("program", [*KERNELS, "exp(sin(x)) * log(x)", "softplus(2 * x - 1)"])
+@pytest.mark.parametrize("length", [7, 17, 1003, None])
+def test_kernels_are_bit_for_bit(
+    framework: str, dtype: type, program: str, length: int | None
+) -> None:
+    """Arrays of odd lengths too: a kernel may compute a short array's last elements with
+    another function than its vector body's."""
+    x = kernel_inputs(dtype)
+    compare(framework, parse(program), x[:length])
+
+
+@pytest.mark.parametrize("framework", sorted(set(NAMES) - EXACT_KERNELS))
 @pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=lambda d: d.__name__)
 @pytest.mark.parametrize("program", KERNELS)
 def test_approximate_kernels_are_within_a_few_ulps(

@@ -847,7 +847,8 @@ def _logf(y: Array, fused: Fused) -> Array:
     p = fused(r2, _LOGF_A[0], fused(r, _LOGF_A[1], _LOGF_A[2]))
     out = fused(r2, p, r + y0).astype(np.float32)
     out = np.where(ix == 0x3F800000, np.float32(0), out)
-    out = np.where(y < 0, np.float32(np.nan), out)  # NaN stays NaN
+    out = np.where(y < 0, np.float32(np.nan), out)
+    out = np.where(np.isnan(y), y, out)  # a NaN is returned as it came
     return np.where(y == 0, np.float32(-np.inf), np.where(y == np.inf, y, out))
 
 
