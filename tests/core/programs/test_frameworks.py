@@ -115,7 +115,7 @@ CATALOGUE = (
 @pytest.mark.parametrize("program", CATALOGUE)
 def test_catalogue_functions_are_bit_for_bit(framework: str, dtype: type, program: str) -> None:
     node = parse(program)
-    approximate = isinstance(node, Power) if framework == "tensorflow" else "softplus" in program
+    approximate = "softplus" in program or (framework == "tensorflow" and isinstance(node, Power))
     if approximate and framework not in EXACT_KERNELS:
         pytest.skip(f"{framework}'s kernel is approximated; see test_approximate_kernels")
     x = edges(dtype)

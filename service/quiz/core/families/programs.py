@@ -19,8 +19,9 @@ import numpy as np
 
 from service.core.errors import Invalid
 from service.core.programs import FRAMEWORKS, emulation, exact, syntax
-from service.core.programs.syntax import Binary, Call, Const, Neg, Node, Var, Where
+from service.core.programs.syntax import Call, Node, Where
 from service.quiz.core.answers import MultipleChoice, Numeric, TrueFalse
+from service.quiz.core.families.code import code, op
 from service.quiz.core.families.functions import FRAMEWORK_NAMES
 from service.quiz.core.families.registry import (
     FAMILIES,
@@ -96,51 +97,9 @@ DIFFERENTIATE = {
     "jax": "evaluate `jax.grad(f)({c})`",
     "tensorflow": "ask a `tf.GradientTape` for its gradient at `x = tf.Variable({c})`",
 }
-WHERE_OP = {"pytorch": "torch.where", "jax": "jnp.where", "tensorflow": "tf.where"}
 
 
-# --- programs in a framework's ops, and what the core computes of them ---------------------
-
-
-def op(framework: str, name: str) -> str:
-    if name == "where":
-        return WHERE_OP[framework]
-    return FRAMEWORKS[framework].ops[name].replace("jax.numpy.", "jnp.")
-
-
-def _rebuild(node: Node, change: Callable[[Node], Node]) -> Node:
-    """The tree with `change` applied to every node, children first."""
-    match node:
-        case Neg(arg):
-            node = Neg(_rebuild(arg, change))
-        case Binary(operator, left, right):
-            node = Binary(operator, _rebuild(left, change), _rebuild(right, change))
-        case Call(name, args, params):
-            node = Call(name, tuple(_rebuild(arg, change) for arg in args), params)
-        case Where(comparison, left, right, then, otherwise):
-            parts = (_rebuild(part, change) for part in (left, right, then, otherwise))
-            node = Where(comparison, *parts)
-    return change(node)
-
-
-def code(framework: str, node: Node) -> str:
-    """The program as a user of the framework writes it, on a float32 scalar x."""
-
-    def tensor(arg: Node) -> Node:  # torch.maximum and torch.minimum take tensors only
-        if not isinstance(arg, Const) or framework != "pytorch":
-            return arg
-        if arg.value == 0:
-            return Call("torch.zeros_like", (Var(),))
-        return Call("torch.full_like", (Var(),), (arg.value,))
-
-    def rename(node: Node) -> Node:
-        if not isinstance(node, Call):
-            return node
-        args = tuple(map(tensor, node.args)) if node.name in ("max", "min") else node.args
-        return Call(op(framework, node.name), args, node.params)
-
-    text = syntax.unparse(_rebuild(node, rename))
-    return re.sub(r"\bwhere\(", f"{WHERE_OP[framework]}(", text)
+# --- what the core computes of the programs --------------------------------------------------
 
 
 def used(node: Node) -> list[str]:
