@@ -10,6 +10,10 @@ from service.core.programs.syntax import MAX_LENGTH
 from service.wire.dtypes import DType
 
 MAX_POINTS = 10_000
+# Calls of the frameworks' transcendental kernels (and powers) times the points: their bit-for-bit
+# emulation costs up to a few microseconds per element and framework, so a request stays under
+# about half a second.
+MAX_KERNEL_POINTS = 40_000
 FrameworkName = Literal["pytorch", "jax", "tensorflow"]
 FRAMEWORK_NAMES: tuple[FrameworkName, ...] = ("pytorch", "jax", "tensorflow")
 # A number (never a bool or a numeric string) or one of the three words, as on every /v1 route
@@ -30,7 +34,9 @@ class ProgramRequest(BaseModel):
 
     program: str = Field(
         max_length=MAX_LENGTH,
-        description="one expression in x, e.g. relu(x) - relu(-x); see GET /v1/programs/examples",
+        description="one expression in x, e.g. relu(x) - relu(-x); see GET /v1/programs/examples. "
+        "Its calls of exp, log, sin, cos, sqrt, softplus and powers times the points are at "
+        f"most {MAX_KERNEL_POINTS:,}",
     )
     x: list[Point] = Field(min_length=1, max_length=MAX_POINTS, description="the points")
     dtype: DType = Field("float64", description="element type of x and of every output")

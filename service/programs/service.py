@@ -10,10 +10,16 @@ import numpy as np
 from service.core.errors import Invalid
 from service.core.programs import FRAMEWORKS, emulation, exact, syntax
 from service.core.programs.examples import EXAMPLES
-from service.programs.schemas import ExampleInfo, ProgramRequest
+from service.programs.schemas import MAX_KERNEL_POINTS, ExampleInfo, ProgramRequest
 from service.wire import arrays, dtypes
 
 _WORDS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+KERNELS = frozenset({"exp", "log", "sin", "cos", "sqrt", "softplus"})
+
+
+def _kernel_calls(node: syntax.Node) -> int:
+    own = isinstance(node, syntax.Power) or (isinstance(node, syntax.Call) and node.name in KERNELS)
+    return int(own) + sum(_kernel_calls(child) for child in syntax.children(node))
 
 
 def _points(request: ProgramRequest) -> np.ndarray:
@@ -55,6 +61,14 @@ def evaluate(request: ProgramRequest) -> dict[str, Any]:
     except Invalid as error:
         raise error.within("body") from None
     x = _points(request)
+    calls = _kernel_calls(node)
+    if calls * x.size > MAX_KERNEL_POINTS:
+        raise Invalid(
+            f"the program calls exp, log, sin, cos, sqrt, softplus or a power {calls} times, at "
+            f"{x.size} points: {calls * x.size:,} kernel evaluations; at most "
+            f"{MAX_KERNEL_POINTS:,} (fewer points or calls)",
+            ("body", "program"),
+        )
     value, left, right = exact.evaluate(node, x)
     lower, upper = np.fmin(left, right), np.fmax(left, right)
     unknown = np.isnan(left) | np.isnan(right)

@@ -8,7 +8,7 @@ import pytest
 
 from service.core.programs.examples import EXAMPLES
 from service.core.programs.syntax import parse
-from service.programs.schemas import MAX_POINTS
+from service.programs.schemas import MAX_KERNEL_POINTS, MAX_POINTS
 from tests.evaluation.test_router import assert_problem
 
 pytestmark = pytest.mark.anyio
@@ -159,6 +159,22 @@ async def test_too_many_points(client: httpx.AsyncClient) -> None:
         "/v1/programs/evaluate", json={"program": "x", "x": [0] * (MAX_POINTS + 1)}
     )
     assert_problem(response, 422, ["body", "x"])
+
+
+async def test_kernel_calls_times_points_are_bounded(client: httpx.AsyncClient) -> None:
+    """exp, log, sin, cos, sqrt, softplus and powers cost microseconds per point when emulated
+    bit for bit: calls times points above MAX_KERNEL_POINTS are refused at body.program, and
+    the bound itself is served."""
+    program = "exp(x) + x^5 + softplus(x) * sin(x) + cos(x) + log(x + 1) + sqrt(abs(x))"
+    program += " + x^3 + exp(-x) + sin(2 * x) + relu(x)"  # 10 calls, relu not among them
+    points = MAX_KERNEL_POINTS // 10
+    at_bound = {"program": program, "x": [0.5] * points}
+    response = await client.post("/v1/programs/evaluate", json=at_bound)
+    assert response.status_code == 200, response.text
+    over = {**at_bound, "program": program + " + log(x)"}
+    response = await client.post("/v1/programs/evaluate", json=over)
+    problem = assert_problem(response, 422, ["body", "program"])
+    assert f"{11 * points:,} kernel evaluations" in problem["detail"]
 
 
 @pytest.mark.parametrize(

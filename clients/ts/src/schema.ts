@@ -4946,7 +4946,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Program
-                     * @description one expression in x, e.g. relu(x) - relu(-x); see GET /v1/programs/examples
+                     * @description one expression in x, e.g. relu(x) - relu(-x); see GET /v1/programs/examples. Its calls of exp, log, sin, cos, sqrt, softplus and powers times the points are at most 40,000
                      */
                     program: string;
                     /**

@@ -185,6 +185,9 @@ def _apply(
     convert = tape.machine.array if tensors else tape.machine.scalar
     arrays = [a if isinstance(a, np.ndarray) else convert(a) for a, _ in args]
     value, backward = rule(tape.machine, arrays, params)
+    # numpy gives a 0-d array's result as a scalar, and a float64 one is a Python float too:
+    # kept so, it would pass for a number of the program (x ** -1 at a 0-d 0.0 raising Invalid)
+    value = np.asarray(value)
     ids = [i for _, i in args]
     if all(i is None for i in ids):
         return value, None

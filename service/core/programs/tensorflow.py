@@ -2,7 +2,9 @@
 
 ReluGrad and Relu6Grad multiply the gradient by a 0/1 mask; tf.maximum's gradient goes wholly
 to x where x >= y (so max(x, 0) has 1 at 0); leaky_relu keeps alpha as a float32 attribute in
-every dtype; tf.experimental.numpy.heaviside has no gradient.
+every dtype; tf.experimental.numpy.heaviside has no gradient. The transcendental kernels, and
+those their gradients call (reciprocal, sigmoid, pow, SqrtGrad), are Eigen's packet functions
+and glibc's, as the kernels/eigen package computes them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import numpy as np
 
 from service.core.programs import common
 from service.core.programs.emulation import Backward, Framework, Rule
+from service.core.programs.kernels import eigen
 from service.core.programs.machine import Array, Machine
 from service.core.programs.syntax import Call, Const, Node
 
@@ -104,33 +107,46 @@ def _heaviside(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return value, lambda g: [None]
 
 
-def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+def _exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    value = eigen.exp(a[0])
+    return value, lambda g: [m.mul(g, value)]
+
+
+def _sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
-    threshold = m.array(float(np.log(np.finfo(m.dtype).eps)) + 2)
-    large, small = m.gt(x, m.neg(threshold)), m.lt(x, threshold)
-    e = m.unary(np.exp, x)
-    value = m.select(large, x, m.select(small, e, m.unary(np.log1p, e)))
-    denominator = m.add(m.array(1), m.unary(np.exp, m.neg(x)))
-    return value, lambda g: [m.div(g, denominator)]
+    return eigen.sin(x), lambda g: [m.mul(g, eigen.cos(x))]
+
+
+def _cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    """CosGrad: -grad * sin(x)."""
+    (x,) = a
+    return eigen.cos(x), lambda g: [m.mul(m.neg(g), eigen.sin(x))]
+
+
+def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    """Softplus's registered gradient (nn_grad.py) is grad * sigmoid(x), not SoftplusGrad."""
+    (x,) = a
+    return eigen.softplus(x), lambda g: [m.mul(g, eigen.sigmoid(x))]
 
 
 def _log(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """LogGrad: grad * reciprocal(x)."""
+    """LogGrad: grad * reciprocal(x), whose float kernel refines rcpps's estimate."""
     (x,) = a
-    return m.unary(np.log, x), lambda g: [m.mul(g, m.div(m.array(1), x))]
+    return eigen.log(x), lambda g: [m.mul(g, eigen.reciprocal(x))]
 
 
 def _sqrt(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """SqrtGrad: grad * 0.5 / y."""
+    """SqrtGrad: (0.5 / y) * grad, 0 where grad is 0 (or 0.5 * grad / y in the scalar tail)."""
     value = m.unary(np.sqrt, a[0])
-    return value, lambda g: [m.div(m.mul(g, m.array(0.5)), value)]
+    return value, lambda g: [eigen.sqrt_grad(value, g)]
 
 
 def _pow(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    """x ** n is tf.pow(x, n) with n a tensor of x's dtype; PowGrad: grad * n * pow(x, n - 1)."""
     (x,), n = a, m.array(p[0])
-    value = m.unary(lambda b: np.power(b, n), x)  # type: ignore[arg-type]
-    below = m.unary(lambda b: np.power(b, m.sub(n, m.array(1))), x)  # type: ignore[arg-type]
-    return value, lambda g: [m.mul(m.mul(g, n), below)]
+    value = eigen.pow(x, p[0])
+    below = m.sub(n, m.array(1))
+    return value, lambda g: [m.mul(m.mul(g, n), eigen.pow(x, float(below)))]
 
 
 def _div(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -184,6 +200,9 @@ TENSORFLOW = Framework(
         "step": _heaviside,
         "max": _extremum(True),
         "min": _extremum(False),
+        "exp": _exp,
+        "sin": _sin,
+        "cos": _cos,
         "softplus": _softplus,
         "log": _log,
         "sqrt": _sqrt,

@@ -10,6 +10,7 @@ import numpy as np
 
 from service.core.programs import common
 from service.core.programs.emulation import Backward, Framework, Rule
+from service.core.programs.kernels import pytorch as kernels
 from service.core.programs.machine import Array, Machine
 
 P = tuple[float, ...]
@@ -101,13 +102,25 @@ def _extremum(larger: bool) -> Rule:
     return rule
 
 
+def _wide_body(m: Machine, x: Array) -> Array:
+    """The vector body of a kernel that has an AVX-512 build (softplus, pow): two 512-bit
+    vectors a step, where the piecewise-linear kernels take two 256-bit ones."""
+    size = int(np.size(x))
+    step = 128 // m.dtype.itemsize
+    body: Array = (np.arange(size) < size - size % step).reshape(np.shape(x))
+    return body
+
+
 def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """One kernel each way (in float32 for float16): x itself above the threshold 20."""
+    """One kernel each way (in float32 for float16): x itself above the threshold 20, else
+    log1p(exp(x)); the backward g e^x / (e^x + 1). exp and log1p are Sleef's in the vector
+    body and the C library's in the scalar tail (Activation.cpp, softplus_kernel)."""
     x = m.wide(a[0])
+    body = _wide_body(m, x)
     over = x > 20
     with np.errstate(all="ignore"):
-        z = np.exp(x)
-        value = m.write(np.where(over, x, np.log1p(z)))
+        z = kernels.softplus_exp(x, body)
+        value = m.write(np.where(over, x, kernels.softplus_log1p(z, body)))
 
     def backward(g: Array) -> list[Array | None]:
         wide = m.wide(g)
@@ -117,29 +130,58 @@ def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return value, backward
 
 
+def _kernel(m: Machine, x: Array, name: str) -> Array:
+    """A transcendental kernel as PyTorch computes it (kernels.pytorch): MKL's for float32 and
+    float64, Sleef's float32 functions for float16 exp, sin and cos. float16 log and sqrt
+    are numpy's float32 functions rounded, which equal PyTorch's on every float16 value."""
+    if m.dtype != np.float16:
+        result: Array = getattr(kernels, name)(x)
+        return result
+    if name in ("exp", "sin", "cos"):
+        return kernels.half(name, x)
+    return m.unary(getattr(np, name), x)
+
+
+def _exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    value = _kernel(m, a[0], "exp")
+    return value, lambda g: [m.mul(g, value)]
+
+
 def _log(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
-    return m.unary(np.log, x), lambda g: [m.div(g, x)]
+    return _kernel(m, x, "log"), lambda g: [m.div(g, x)]
+
+
+def _sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    (x,) = a
+    return _kernel(m, x, "sin"), lambda g: [m.mul(g, _kernel(m, x, "cos"))]
+
+
+def _cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+    """d cos = g * -sin(x), which has the bits of -(g * sin(x)): negation is exact."""
+    (x,) = a
+    return _kernel(m, x, "cos"), lambda g: [m.mul(m.neg(g), _kernel(m, x, "sin"))]
 
 
 def _sqrt(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    value = m.unary(np.sqrt, a[0])
+    value = _kernel(m, a[0], "sqrt")
     return value, lambda g: [m.div(g, m.mul(m.scalar(2), value))]
 
 
 def _power(m: Machine, base: Array, n: int) -> Array:
-    """pow(x, n) as one kernel: products for 2 and 3, reciprocals for -1 and -2, else pow."""
+    """pow(x, n) as one kernel: products for 2 and 3, reciprocals for -1 and -2, else pow
+    (float16 has none of the shortcuts: every n but 0 and 1 is a pow)."""
     x = m.wide(base)
     with np.errstate(all="ignore"):
         if n == 0:
             return m.ones(base)
         if n == 1:
             return base.copy()
-        if n in (2, 3):
+        if m.dtype != np.float16 and n in (2, 3):
             return m.write(x * x if n == 2 else x * x * x)
-        if n in (-1, -2):
+        if m.dtype != np.float16 and n in (-1, -2):
             return m.write(1 / x if n == -1 else 1 / (x * x))
-        return m.write(np.power(x, x.dtype.type(n)))
+        return m.write(kernels.power(x, float(n), _wide_body(m, x)))
 
 
 def _pow(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -153,7 +195,8 @@ def _pow(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
 def _rdiv(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     """number / x is x.reciprocal() * number in PyTorch."""
     number, x = a
-    reciprocal = _power(m, x, -1)
+    with np.errstate(all="ignore"):
+        reciprocal = m.write(1 / m.wide(x))  # reciprocal_kernel
 
     def backward(g: Array) -> list[Array | None]:
         g1 = m.mul(g, number)
@@ -217,7 +260,10 @@ PYTORCH = Framework(
         "max": _extremum(True),
         "min": _extremum(False),
         "softplus": _softplus,
+        "exp": _exp,
         "log": _log,
+        "sin": _sin,
+        "cos": _cos,
         "sqrt": _sqrt,
         "pow": _pow,
         "rdiv": _rdiv,

@@ -26,7 +26,8 @@ T = TypeVar("T", bound="EvaluateProgramProgramRequest")
 class EvaluateProgramProgramRequest:
     """
     Attributes:
-        program (str): one expression in x, e.g. relu(x) - relu(-x); see GET /v1/programs/examples
+        program (str): one expression in x, e.g. relu(x) - relu(-x); see GET /v1/programs/examples. Its calls of exp,
+            log, sin, cos, sqrt, softplus and powers times the points are at most 40,000
         x (list[EvaluateProgramProgramRequestXItemType1 | float]): the points
         dtype (EvaluateProgramProgramRequestDtype | Unset): element type of x and of every output Default: 'float64'.
         frameworks (list[EvaluateProgramProgramRequestFrameworksItem] | Unset): whose autodiff to run

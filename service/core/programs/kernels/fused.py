@@ -43,6 +43,18 @@ def from_bits(bits: int) -> float:
     return float(np.array(bits, dtype=np.uint64).view(np.float64))
 
 
+def from_bits32(bits: int) -> np.float32:
+    """The float32 number with these bits (a float32, so that it keeps float32 arithmetic)."""
+    return np.float32(np.array(bits, dtype=np.uint32).view(np.float32).item())
+
+
+def hex_words(text: str, dtype: Any) -> Array:
+    """A table written as hexadecimal words, read as numbers of dtype (float32 or float64)."""
+    unsigned = np.uint32 if np.dtype(dtype).itemsize == 4 else np.uint64
+    table: Array = np.array([int(w, 16) for w in text.split()], dtype=unsigned).view(dtype)
+    return table
+
+
 def flushed(a: Array) -> Array:
     """a with its subnormal numbers read as zeros of their sign (DAZ), or written so (FTZ)."""
     unsigned = np.dtype(f"u{a.dtype.itemsize}")
@@ -60,33 +72,11 @@ def flushed(a: Array) -> Array:
 # --- FMAs: exact, and cheaper ones that note where they may differ ---
 
 
-class _Exact:
-    """The correctly rounded FMA."""
+class _Single:
+    """An FMA of one kind at every step: floor, accurate and exact_sum are plain calls."""
 
     def __call__(self, a: Any, b: Any, c: Any) -> Array:
-        return fma(a, b, c)
-
-    def floor(self, a: Any, b: Any, c: Any) -> Array:
-        out: Array = np.floor(fma(a, b, c))
-        return out
-
-    def accurate(self, a: Any, b: Any, c: Any) -> Array:
-        return fma(a, b, c)
-
-    def exact_sum(self, a: Any, b: Any, c: Any) -> Array:
-        return fma(a, b, c)
-
-
-EXACT = _Exact()
-
-
-class _Plain:
-    """A multiply and an add, each rounded."""
-
-    def __call__(self, a: Any, b: Any, c: Any) -> Array:
-        out: Array = np.multiply(a, b)
-        out += c
-        return out
+        raise NotImplementedError
 
     def floor(self, a: Any, b: Any, c: Any) -> Array:
         out: Array = np.floor(self(a, b, c))
@@ -97,6 +87,25 @@ class _Plain:
 
     def exact_sum(self, a: Any, b: Any, c: Any) -> Array:
         return self(a, b, c)
+
+
+class _Exact(_Single):
+    """The correctly rounded FMA."""
+
+    def __call__(self, a: Any, b: Any, c: Any) -> Array:
+        return fma(a, b, c)
+
+
+EXACT = _Exact()
+
+
+class _Plain(_Single):
+    """A multiply and an add, each rounded."""
+
+    def __call__(self, a: Any, b: Any, c: Any) -> Array:
+        out: Array = np.multiply(a, b)
+        out += c
+        return out
 
 
 PLAIN = _Plain()
@@ -233,6 +242,62 @@ def product_error(a: Any, b: Any, p: Array) -> Array:
     e += al * bh
     e += al * bl
     return e
+
+
+def times_minus_one(z: Array, b: Array, high: Array, low: Array) -> Array:
+    """fma(z, b, -1) where z b is within a factor 2 of 1 (z near a table's c, b = 1/c), b
+    split by veltkamp into `high` and `low`: the product p is rounded, p - 1 is exact
+    (Sterbenz), and so is p's rounding error (Dekker), so one rounding remains."""
+    p = z * b
+    zh, zl = veltkamp(z)
+    error = zh * high
+    error -= p
+    error += zh * low
+    error += zl * high
+    error += zl * low
+    p -= 1.0
+    p += error
+    return p
+
+
+def exact_product_error(a: Array, b: Array, p: Array) -> Array:
+    """a b - p exactly, p the rounded product of float32 or float64 numbers: in float64 for
+    float32 (where the product is exact), by product_error for float64, and by the FMA where
+    a split could overflow or the error underflow."""
+    a, b, p = np.broadcast_arrays(np.asarray(a), np.asarray(b), np.asarray(p))
+    with np.errstate(all="ignore"):
+        if p.dtype == F32:
+            error32: Array = (a.astype(np.float64) * b - p).astype(np.float32)
+            return error32
+        error = product_error(a, b, p)
+        size = np.abs(p)
+        doubtful = ~(size > 2.0**-960) | ~(size < 2.0**1000)
+        doubtful |= ~(np.abs(a) < 2.0**995) | ~(np.abs(b) < 2.0**995)
+        where = np.flatnonzero(doubtful)
+        if where.size:
+            flat = error.reshape(-1)
+            flat[where] = fma(a.reshape(-1)[where], b.reshape(-1)[where], -p.reshape(-1)[where])
+    return error
+
+
+def quick_fma(a: Any, b: Any, c: Any) -> Array:
+    """rounding.fma(a, b, c) bit for bit, sooner: for float64, a product and a sum that
+    Float64FMA checks (where the product is small beside the addend, nearly all pass), else
+    its exact product and sums (Float64FMA.accurate) when many are doubtful, then the FMA
+    itself on the few elements left in doubt. A kernel's array, 1-d."""
+    a, b, c = np.broadcast_arrays(np.asarray(a), np.asarray(b), np.asarray(c))
+    if np.result_type(a, b, c) != np.float64 or a.ndim != 1:
+        return fma(a, b, c)
+    with np.errstate(all="ignore"):
+        screen = Float64FMA(a.size)
+        out = screen(a, b, c)
+        if 8 * np.count_nonzero(screen.doubtful) > a.size:
+            screen = Float64FMA(a.size)
+            out = screen.accurate(a, b, c)
+    again = np.flatnonzero(screen.doubtful)
+    if again.size:
+        out[again] = fma(a[again], b[again], c[again])
+    return out
 
 
 Fast = Float32FMA | Float64FMA

@@ -14,7 +14,7 @@ goes through XLA's float32 code, rounded after each op.
 LLVM fuses a multiply that feeds an add into one FMA: the `fused` steps below are the FMAs of
 the compiled code (read in its disassembly), the other steps separate instructions. XLA runs
 with DAZ and FTZ set, and so do the C functions it calls. fused.py says how the FMAs are
-computed; glibc.py and glibc_log.py hold the C library's functions.
+computed; the glibc package holds the C library's functions.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from functools import lru_cache
 import numpy as np
 
 from service.core.programs.kernels.fused import (
-    EXACT,
     F16,
     F32,
     Fast,
@@ -37,8 +36,8 @@ from service.core.programs.kernels.fused import (
     from_bits,
     run_kernel,
 )
-from service.core.programs.kernels.glibc import expf, logf, sin_or_cos, sincosf
-from service.core.programs.kernels.glibc_log import log64
+from service.core.programs.kernels.glibc.float import cosf, expf, logf, sinf
+from service.core.programs.kernels.glibc.log import log as log64
 from service.core.programs.machine import Array
 
 # --- XLA's float32 exp (GenerateVF32Exp: Cephes' polynomial, n clamped to [-127, 127]) ---
@@ -221,12 +220,12 @@ def _tail(n: int) -> int:
     return rest if n <= 16 and rest in (3, 5, 6, 7) else 0
 
 
-def _float32(kernel: Kernel, libm: Kernel, x: Array) -> Array:
+def _float32(kernel: Kernel, libm: Callable[..., Array], x: Array) -> Array:
     out = run_kernel(kernel, x, Float32FMA)
     tail = _tail(x.size)
     if tail:
         with np.errstate(all="ignore"):
-            out.reshape(-1)[-tail:] = libm(x.reshape(-1)[-tail:], EXACT)
+            out.reshape(-1)[-tail:] = libm(x.reshape(-1)[-tail:], daz=True)
     return out
 
 
@@ -238,11 +237,8 @@ def _half_table(name: str) -> Array:
     """A float16 kernel on all 65,536 inputs: the float32 libm function, rounded."""
     every = np.arange(1 << 16, dtype=np.uint16).view(np.float16).astype(np.float32)
     with np.errstate(all="ignore"):
-        if name == "exp":
-            values = expf(every, EXACT)
-        else:
-            values = sincosf(every, name == "cos", EXACT).astype(np.float32)
-        table: Array = values.astype(np.float16)
+        libm = {"exp": expf, "sin": sinf, "cos": cosf}[name]
+        table: Array = libm(every, daz=True).astype(np.float16)
     return table
 
 
@@ -284,7 +280,7 @@ def log1p(x: Array) -> Array:
             return log1p(x.astype(np.float32)).astype(np.float16)
     if x.dtype == F32:
         return _log1p(x, lambda v: run_kernel(_log1p32_far, v, Float32FMA), Float32FMA)
-    return _log1p(x, lambda v: log64(v + 1.0), Float64FMA)
+    return _log1p(x, lambda v: log64(v + 1.0, daz=True), Float64FMA)
 
 
 def log(x: Array) -> Array:
@@ -295,7 +291,7 @@ def log(x: Array) -> Array:
             return np.log(x)
     if x.dtype == F32:
         return _float32(_log32, logf, x)
-    return log64(x)
+    return log64(x, daz=True)
 
 
 def sin(x: Array) -> Array:
@@ -303,7 +299,7 @@ def sin(x: Array) -> Array:
     if x.dtype == F16:
         return _by_table("sin", x)
     if x.dtype == F32:
-        return sin_or_cos(x, False)
+        return sinf(x, daz=True)
     with np.errstate(all="ignore"):
         return np.sin(x)  # sin(x) = x for tiny x, subnormals included
 
@@ -313,6 +309,6 @@ def cos(x: Array) -> Array:
     if x.dtype == F16:
         return _by_table("cos", x)
     if x.dtype == F32:
-        return sin_or_cos(x, True)
+        return cosf(x, daz=True)
     with np.errstate(all="ignore"):
         return np.cos(x)

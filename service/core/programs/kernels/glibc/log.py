@@ -1,6 +1,6 @@
 """glibc 2.36's float64 log (sysdeps/ieee754/dbl-64/e_log.c, FMA variant) behind the SVID
-wrapper (math/w_log_compat.c) that older binaries link: subnormals, -0 and tiny negatives
-give -inf there.
+wrapper (math/w_log_compat.c) that older binaries link: x <= 0 gives -inf at zeros and NaN
+below, and under DAZ the wrapper's comparison reads a subnormal (or a tiny negative) as zero.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from service.core.programs.kernels.fused import (
     flushed,
     pairs,
     run_kernel,
+    times_minus_one,
     veltkamp,
 )
 from service.core.programs.machine import Array
-
-# --- glibc's log (e_log.c, FMA variant) behind the SVID wrapper (w_log_compat.c) ---
 
 # __log_data.tab (e_log_data.c): "1/c log(c)" for each of the 128 subintervals, in order.
 _LOG_TAB = """
@@ -115,31 +114,37 @@ _LOG_B = tuple(
 )  # fmt: skip
 _NEAR_LO, _NEAR_HI = 0x3FEE000000000000, 0x3FF1090000000000  # 1 - 2^-4, 1 + 0x1.09p-4
 _LOG_OFF = 0x3FE6000000000000
+_SMALLEST_NORMAL = float(np.finfo(np.float64).smallest_normal)
 
 
-def log64(x: Array) -> Array:
-    """log(x): the wrapper answers x <= 0 (with DAZ, subnormals are 0): -inf at zero, NaN
-    below; __log takes the rest: near 1 a polynomial in r = x - 1, elsewhere x = 2^k z with
-    log(z) = log(c) + log1p(z/c - 1) from a table of 128 c."""
-    return by_chunks(_log64_chunk, x)
+def log(x: Array, *, daz: bool) -> Array:
+    """log of float64 x: the wrapper answers x <= 0 (under DAZ a subnormal is 0): -inf at
+    zero, NaN below; __log takes the rest: near 1 a polynomial in r = x - 1, elsewhere x = 2^k
+    z with log(z) = log(c) + log1p(z/c - 1) from a table of 128 c."""
+    return by_chunks(lambda v: _log_chunk(v, daz), x)
 
 
-def _log64_chunk(x: Array) -> Array:
-    with np.errstate(all="ignore"):
-        read = flushed(x)
-        out = np.full_like(x, np.nan)
-        out[read == 0] = -np.inf
-        out[x == np.inf] = np.inf
-        ix = x.view(np.uint64)
-        near = (ix - np.uint64(_NEAR_LO)) < np.uint64(_NEAR_HI - _NEAR_LO)
-        main = (read > 0) & (read < np.inf)
-        main &= ~near
-        if near.any():
-            out[near] = run_kernel(_log_near_one, x[near], Float64FMA)
-        if main.all():
-            out = run_kernel(_log_main, x, Float64FMA)
-        elif main.any():
-            out[main] = run_kernel(_log_main, x[main], Float64FMA)
+def _log_chunk(x: Array, daz: bool) -> Array:
+    read = flushed(x) if daz else x
+    out = np.full_like(x, np.nan)
+    out[read == 0] = -np.inf
+    out[x == np.inf] = np.inf
+    ix = x.view(np.uint64)
+    near = (ix - np.uint64(_NEAR_LO)) < np.uint64(_NEAR_HI - _NEAR_LO)
+    main = (read > 0) & (read < np.inf)
+    main &= ~near
+    if not daz:  # a subnormal x is normalised as the bits of x 2^52 less 52 << 52
+        subnormal = main & (x < _SMALLEST_NORMAL)
+        if subnormal.any():
+            ix = ix.copy()
+            ix[subnormal] = (x[subnormal] * 2.0**52).view(np.uint64) - np.uint64(52 << 52)
+            x = ix.view(np.float64)  # read by its bits alone from here
+    if near.any():
+        out[near] = run_kernel(_log_near_one, x[near], Float64FMA)
+    if main.all():
+        out = run_kernel(_log_main, x, Float64FMA)
+    elif main.any():
+        out[main] = run_kernel(_log_main, x[main], Float64FMA)
     return out
 
 
@@ -173,7 +178,7 @@ def _log_main(x: Array, fused: Fused) -> Array:
     kd = (tmp.view(np.int64) >> 52).astype(np.float64)
     z = (ix - (tmp & np.uint64(0xFFF << 52))).view(np.float64)
     logc = logc_of[i]
-    r = _times_minus_one(z, invc_of[i], high_of[i], low_of[i])
+    r = times_minus_one(z, invc_of[i], high_of[i], low_of[i])
     w = kd * _LN2HI
     w += logc  # an FMA, but exact: the table makes k ln2hi + log(c) exact
     hi = w + r
@@ -189,18 +194,3 @@ def _log_main(x: Array, fused: Fused) -> Array:
     y = fused(r3, poly, lo)
     y += hi
     return y
-
-
-def _times_minus_one(z: Array, invc: Array, high: Array, low: Array) -> Array:
-    """fma(z, invc, -1) where z invc is within 2^-7 of 1: the product p is rounded, p - 1 is
-    exact (Sterbenz), and so is p's rounding error (Dekker), so one rounding remains."""
-    p = z * invc
-    zh, zl = veltkamp(z)
-    error = zh * high
-    error -= p
-    error += zh * low
-    error += zl * high
-    error += zl * low
-    p -= 1.0
-    p += error
-    return p
