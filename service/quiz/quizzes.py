@@ -186,7 +186,7 @@ def _answer_once(
         feedback=graded.feedback,
         created_at=utcnow(),
     )
-    repository.add(session, attempt)
+    repository.insert_attempt(session, attempt)
     for hook in ANSWER_HOOKS:
         hook(session, bank, quiz, item, attempt)
     return _result(quiz, item, row, [*tries, attempt]), True

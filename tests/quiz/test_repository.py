@@ -49,9 +49,20 @@ def _quiz(app: FastAPI, **options: Any) -> tuple[str, str]:
 def test_the_database_refuses_a_second_attempt_with_the_same_try(app: FastAPI) -> None:
     quiz_id, _ = _quiz(app)
     with of_app(app).database.sessions() as session:
-        repository.add(session, _attempt(quiz_id, 1))
+        repository.insert_attempt(session, _attempt(quiz_id, 1))
         with pytest.raises(IntegrityError):
-            repository.add(session, _attempt(quiz_id, 1))
+            repository.insert_attempt(session, _attempt(quiz_id, 1))
+
+
+def test_an_inserted_attempt_is_read_back_whole(app: FastAPI) -> None:
+    quiz_id, _ = _quiz(app)
+    written = _attempt(quiz_id, 1)
+    with of_app(app).database.sessions() as session:
+        repository.insert_attempt(session, written)
+        (read,) = repository.attempts(session, quiz_id, 1)
+    columns = [c.key for c in Attempt.__table__.columns if c.key not in ("id", "created_at")]
+    assert {k: getattr(read, k) for k in columns} == {k: getattr(written, k) for k in columns}
+    assert quizzes.aware(read.created_at) == written.created_at  # SQLite keeps no zone
 
 
 def test_a_lost_race_starts_over_and_sees_the_winner(
@@ -61,7 +72,7 @@ def test_a_lost_race_starts_over_and_sees_the_winner(
     collides with the winner's, and its second pass finds the item closed."""
     quiz_id, token = _quiz(app, max_tries=1)
     with of_app(app).database.sessions() as session:
-        repository.add(session, _attempt(quiz_id, 1))
+        repository.insert_attempt(session, _attempt(quiz_id, 1))
         session.commit()
     real = repository.attempts
     calls = {"n": 0}
