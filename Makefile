@@ -14,7 +14,7 @@ INSTALLED_DEV := $(VENV)/.installed-dev
 NODE_TOOLS := node_modules/.package-lock.json
 CLIENT_TS_TOOLS := clients/ts/node_modules/.package-lock.json
 
-.PHONY: run test lint bench bench-adaptive load gaming attack startup install install-dev port clean grpc-stubs
+.PHONY: run test lint bench bench-peers bench-adaptive load gaming attack startup install install-dev port clean grpc-stubs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,33 @@ lint: install-dev
 bench: install-dev
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python -m bench.wrk
+
+# The v2 route beside its peers (MLServer, KServe) and the service under granian beside uvicorn;
+# not part of make test. Each server gets a virtual environment of its own under .peers-venv,
+# never the service's: MLServer 1.7.1 holds fastapi below 0.116 and KServe 0.21 needs
+# starlette 1.3.1 or later, so the two cannot share one. Beside granian the service is installed
+# with the very versions of its own venv (its pip freeze as constraints).
+PEERS_VENV := .peers-venv
+PEER_PINS := mlserver==1.7.1 kserve==0.21.0
+GRANIAN_PIN := granian==2.8.9
+
+$(PEERS_VENV)/%/.installed:
+	$(PYTHON) -m venv $(@D)
+	$(@D)/bin/python -m pip install --quiet --upgrade pip
+	$(@D)/bin/pip install --quiet $(filter $*==%,$(PEER_PINS))
+	touch $@
+
+$(PEERS_VENV)/granian/.installed: pyproject.toml $(INSTALLED_DEV)
+	$(PYTHON) -m venv $(@D)
+	$(@D)/bin/python -m pip install --quiet --upgrade pip
+	$(BIN)/pip freeze --exclude-editable | grep '==' > $(PEERS_VENV)/constraints.txt
+	$(@D)/bin/pip install --quiet -c $(PEERS_VENV)/constraints.txt $(GRANIAN_PIN) -e .
+	touch $@
+
+bench-peers: install-dev $(PEERS_VENV)/mlserver/.installed $(PEERS_VENV)/kserve/.installed \
+		$(PEERS_VENV)/granian/.installed
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python -m bench.peers
 
 # Adaptive practice by simulation: ability precision, calibration, misconception discovery.
 bench-adaptive: install-dev
