@@ -146,6 +146,15 @@ class PayloadTooLarge(ServiceError):
     default_status, slug, title = 413, "payload-too-large", "Payload too large"
 
 
+class HeadersTooLarge(ServiceError):
+    """The request's line and headers are over the server's limit; the connection is closed."""
+
+    default_status, slug, title = 431, "headers-too-large", "Request header fields too large"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"Connection": "close"})
+
+
 class TooManyRequests(ServiceError):
     """Over a rate limit; Retry-After and the RateLimit headers say when to come back."""
 
@@ -212,6 +221,7 @@ PROBLEM_TYPES: dict[str, type[ServiceError]] = {
         Gone,
         PayloadTooLarge,
         UnsupportedMediaType,
+        HeadersTooLarge,
         TooManyRequests,
         ServiceUnavailable,
         Unprocessable,

@@ -127,6 +127,11 @@ class Settings(BaseSettings):
         gt=0,
         description="seconds a request's headers may take to arrive (408 and closed after)",
     )
+    max_header_bytes: int = Field(
+        32 * 1024,
+        ge=1024,
+        description="bytes a request's line and headers may take (431 and closed beyond)",
+    )
     max_connections: int = Field(
         16_000, ge=1, description="open connections per process; more are answered 503"
     )

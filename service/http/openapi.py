@@ -208,6 +208,7 @@ _EVERYWHERE = {
     400: "a malformed request: a Content-Length that is not a whole number, a bad header",
     408: "the headers or the body did not arrive in time; the connection is closed",
     413: "the body is over this route's limit (see the README's limits)",
+    431: "the request line and headers are over the server's limit; the connection is closed",
     429: "this address holds too many connections already; Retry-After says when to retry",
     500: "an unexpected fault; the X-Request-ID finds it in the server's logs",
     503: "the server cannot take the request now (its connections or the database are busy); "
@@ -215,7 +216,7 @@ _EVERYWHERE = {
 }
 # Answered by the HTTP server for the connection, before any route is known: always a
 # problem document, under /v2 too.
-_BY_THE_SERVER = (408, 429, 503)
+_BY_THE_SERVER = (408, 429, 431, 503)
 _DEFAULTS = {
     404: "no resource at this address",
     422: "a parameter or the body cannot be used; errors[] says where",
@@ -226,6 +227,7 @@ _STATUS_HEADERS = {
     401: ("WWW-Authenticate",),
     408: ("Connection",),
     429: ("Retry-After",),
+    431: ("Connection",),
     503: ("Retry-After",),
 }
 _BEFORE_RATE_LIMITS = ("400", "413")  # answered before a request is counted

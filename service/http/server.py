@@ -5,10 +5,12 @@ uvicorn closes a keep-alive connection that idles, but sets no deadline while a 
 headers arrive: a client that sends one header byte every few seconds holds a connection, and
 a file descriptor, forever, and twenty thousand such connections leave none for anyone else.
 Here the headers must arrive within `header_timeout_s` of the first byte (or of the
-connection), and a client address may hold at most `max_per_client` connections, the server
-`max_connections` (addresses of trusted proxies are not capped per client: they carry many
-clients). A connection over a client's cap is answered 429, over the server's 503, and closed
-at once; one whose headers are too slow 408.
+connection) and take at most `max_header_bytes` (httptools holds a header in memory until it
+ends, and uvicorn sets no bound of its own); a client address may hold at most
+`max_per_client` connections, the server `max_connections` (addresses of trusted proxies are
+not capped per client: they carry many clients). A connection over a client's cap is answered
+429, over the server's 503, and closed at once; one whose headers are too slow 408, too large
+431.
 
 The protocol class is handed to uvicorn (`http=`), which builds one per connection in every
 worker process; the limits are read from the settings in each process.
@@ -26,6 +28,7 @@ from typing import Any
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from service.errors import (
+    HeadersTooLarge,
     RequestTimeout,
     ServiceError,
     ServiceUnavailable,
@@ -39,6 +42,7 @@ from service.settings import Settings
 @dataclass(frozen=True)
 class ConnectionLimits:
     header_timeout_s: float
+    max_header_bytes: int
     max_connections: int
     max_per_client: int
     trusted: tuple[Network, ...] = ()
@@ -52,12 +56,14 @@ def limits() -> ConnectionLimits:
     settings = Settings()
     return ConnectionLimits(
         settings.header_timeout_s,
+        settings.max_header_bytes,
         settings.max_connections,
         settings.max_connections_per_client,
         networks(settings.trusted_proxies),
     )
 
 
+_LINGER_S = 1.0  # how long a refused connection's further bytes are read and dropped
 # Open connections per client address, in this process.
 _open: Counter[str] = Counter()
 
@@ -80,6 +86,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._limits = limits()
         self._client_address: str | None = None
         self._header_deadline: asyncio.TimerHandle | None = None
+        self._header_bytes = 0  # received since the request began, while its headers are due
+        self._refused = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -109,6 +117,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def _arm(self) -> None:
         if self._header_deadline is None:
+            self._header_bytes = 0
             self._header_deadline = self.loop.call_later(
                 self._limits.header_timeout_s, self._headers_too_slow
             )
@@ -121,6 +130,35 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._arm()  # a request on a kept-alive connection gets its own deadline
+
+    def data_received(self, data: bytes) -> None:
+        """Bytes that arrive while the headers are due count toward their limit; a chunk in
+        which the headers end (the body may follow in it) does not."""
+        if self._refused:
+            return  # read and dropped until the close, so that the answer is not reset away
+        if self._header_deadline is not None:
+            self._header_bytes += len(data)
+        super().data_received(data)
+        if self._header_deadline is not None and self._header_bytes > self._limits.max_header_bytes:
+            self._disarm()
+            self._refuse(
+                HeadersTooLarge(
+                    f"the request's line and headers take more than "
+                    f"{self._limits.max_header_bytes} bytes"
+                )
+            )
+
+    def _refuse(self, error: ServiceError) -> None:
+        """Answers and half-closes while the client may still be sending: a close with unread
+        bytes would reset the connection and could destroy the answer before it is read. What
+        still comes is dropped; the connection is closed a second later at most."""
+        if self.transport.is_closing():
+            return
+        self._refused = True
+        self.transport.write(_raw_answer(error))
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+        self.loop.call_later(_LINGER_S, self.transport.close)
 
     def on_headers_complete(self) -> None:
         self._disarm()

@@ -23,6 +23,7 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
             "DATABASE_URL": database,
             "RELU_HEADER_TIMEOUT_S": "1",
             "RELU_MAX_CONNECTIONS_PER_CLIENT": "5",
+            "RELU_MAX_HEADER_BYTES": "8192",
         }
     )
     yield live
@@ -58,6 +59,35 @@ def test_a_silent_connection_is_cut_off_too(guarded: LiveServer) -> None:
         answer, elapsed = _read_until_closed(sock, 10)
     assert answer.startswith(b"HTTP/1.1 408")
     assert elapsed < 5
+
+
+def test_headers_over_the_limit_are_refused_and_the_connection_closed(
+    guarded: LiveServer,
+) -> None:
+    """64 KiB of header is refused with 431 once 8 KiB have come, not held in memory."""
+    with socket.create_connection(("127.0.0.1", guarded.port)) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: ")
+        try:
+            for _ in range(16):
+                sock.sendall(b"a" * 4096)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # closed by the server after its answer, as it should be
+        answer, _ = _read_until_closed(sock, 10)
+    assert answer.startswith(b"HTTP/1.1 431"), answer[:100]
+    assert b"more than 8192 bytes" in answer
+
+
+def test_a_body_in_the_headers_chunk_does_not_count_toward_them(guarded: LiveServer) -> None:
+    """Small headers followed, in the same writes, by a body far over the header limit."""
+    body = b'{"x": [' + b"0.5, " * 4000 + b"1]}"
+    head = (
+        f"POST /v1/relu HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", guarded.port)) as sock:
+        sock.sendall(head + body)
+        answer, _ = _read_until_closed(sock, 10)
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:100]
 
 
 def test_one_address_holds_at_most_its_share(guarded: LiveServer) -> None:

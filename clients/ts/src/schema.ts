@@ -2675,6 +2675,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/healthz"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -2828,6 +2848,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/readyz"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -2964,6 +3004,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/metrics"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/metrics"
                      *     }
                      */
@@ -3237,6 +3297,30 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back",
+                     *       "instance": "/v1/relu"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/relu"
                      *     }
                      */
@@ -3554,6 +3638,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/relu/subgradient"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -3762,6 +3870,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/functions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -3954,6 +4082,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/functions/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/functions/example"
                      *     }
                      */
@@ -4223,6 +4371,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/functions/example/graph"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/functions/example/graph"
                      *     }
                      */
@@ -4530,6 +4698,30 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back",
+                     *       "instance": "/v1/functions/example/value"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/functions/example/value"
                      *     }
                      */
@@ -4874,6 +5066,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/functions/example/subgradient"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -5198,6 +5414,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/programs/evaluate"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -5347,6 +5587,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/programs/examples"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/programs/examples"
                      *     }
                      */
@@ -5645,6 +5905,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/quizzes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -5797,6 +6081,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/config"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/config"
                      *     }
                      */
@@ -6108,6 +6412,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/quizzes/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/quizzes/example"
                      *     }
                      */
@@ -6461,6 +6785,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/quizzes/example/answers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -6744,6 +7092,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/quizzes/example/hints"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/quizzes/example/hints"
                      *     }
                      */
@@ -7066,6 +7434,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/quizzes/example/finish"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -7213,6 +7601,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/topics"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -7354,6 +7762,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/misconceptions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/misconceptions"
                      *     }
                      */
@@ -7562,6 +7990,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/items"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -7737,6 +8185,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/stats/items"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -7888,6 +8356,30 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back",
+                     *       "instance": "/v1/learners"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/learners"
                      *     }
                      */
@@ -8148,6 +8640,30 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back",
+                     *       "instance": "/v1/learners/example/practice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/learners/example/practice"
                      *     }
                      */
@@ -8491,6 +9007,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/practice/example/next"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -8739,6 +9279,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v1/learners/example/progress"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v1/learners/example/progress"
                      *     }
                      */
@@ -8997,6 +9557,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/learners/example/export"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -9204,6 +9784,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v1/learners/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -9369,6 +9969,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/lti/jwks.json"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/lti/jwks.json"
                      *     }
                      */
@@ -9543,6 +10163,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/lti/platforms"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/lti/platforms"
                      *     }
                      */
@@ -9797,6 +10437,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/lti/platforms"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -10000,6 +10660,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/lti/grades"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/lti/grades"
                      *     }
                      */
@@ -10250,6 +10930,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/lti/grades/example/retry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -10400,6 +11100,32 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v2"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v2"
                      *     }
                      */
@@ -10557,6 +11283,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v2/health/live"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -10702,6 +11454,32 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v2/health/ready"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v2/health/ready"
                      *     }
                      */
@@ -10894,6 +11672,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v2/repository/index"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -11079,6 +11883,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v2/models/stats"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -11237,6 +12067,32 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v2/models/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v2/models/example"
                      *     }
                      */
@@ -11409,6 +12265,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v2/models/example/versions/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -11567,6 +12449,32 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v2/models/example/ready"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v2/models/example/ready"
                      *     }
                      */
@@ -11733,6 +12641,32 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v2/models/example/versions/example/ready"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v2/models/example/versions/example/ready"
                      *     }
                      */
@@ -11942,6 +12876,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v2/models/example/stats"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -12141,6 +13101,32 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/v2/models/example/versions/example/stats"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v2/models/example/versions/example/stats"
                      *     }
                      */
@@ -12373,6 +13359,36 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "over this route's rate limit (the RateLimit headers say where the client stands), or too many connections from this address; Retry-After says when to come back",
+                     *       "instance": "/v2/models/example/infer"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/v2/models/example/infer"
                      *     }
                      */
@@ -12621,6 +13637,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "the request line and headers are over the server's limit; the connection is closed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InferenceError"];
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
+                     *       "instance": "/v2/models/example/versions/example/infer"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description an unexpected fault; the X-Request-ID finds it in the server's logs */
             500: {
                 headers: {
@@ -12677,7 +13723,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: "internal-error" | "bad-request" | "unauthorized" | "not-found" | "method-not-allowed" | "request-timeout" | "not-acceptable" | "conflict" | "gone" | "payload-too-large" | "unsupported-media-type" | "too-many-requests" | "service-unavailable" | "validation-error" | "launch-refused" | "bad-gateway";
+                slug: "internal-error" | "bad-request" | "unauthorized" | "not-found" | "method-not-allowed" | "request-timeout" | "not-acceptable" | "conflict" | "gone" | "payload-too-large" | "unsupported-media-type" | "headers-too-large" | "too-many-requests" | "service-unavailable" | "validation-error" | "launch-refused" | "bad-gateway";
             };
             cookie?: never;
         };
@@ -12792,6 +13838,26 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this address holds too many connections already; Retry-After says when to retry",
+                     *       "instance": "/problems/example"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request line and headers are over the server's limit; the connection is closed */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    Connection: components["headers"]["Connection"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "the request line and headers are over the server's limit; the connection is closed",
                      *       "instance": "/problems/example"
                      *     }
                      */

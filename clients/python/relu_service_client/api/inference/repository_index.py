@@ -69,6 +69,11 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = InferenceError.from_dict(response.json())
+
+        return response_431
+
     if response.status_code == 500:
         response_500 = InferenceError.from_dict(response.json())
 
