@@ -68,8 +68,10 @@ def _scan(raw: bytes | memoryview, limits: JsonLimits) -> None:
                 f"a string of {longest} bytes is longer than the limit of {limits.string}",
                 ("body",),
             )
-    in_strings = int((ends - starts[: ends.size]).sum())
     opening = sum(int(np.count_nonzero(data == c)) for c in OPENERS)
+    if opening <= min(limits.containers, limits.depth):
+        return  # a long array of numbers: too few brackets to break either limit
+    in_strings = int((ends - starts[: ends.size]).sum())
     if opening - in_strings > limits.containers:  # even if every string were brackets
         raise _too_many(opening - in_strings, limits)
     brackets = np.flatnonzero(np.isin(data, OPENERS + CLOSERS))

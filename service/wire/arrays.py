@@ -145,8 +145,9 @@ def to_json(array: FloatArray) -> orjson.Fragment:
     text = orjson.dumps(native if native.ndim else flat, option=orjson.OPT_SERIALIZE_NUMPY)
     if native.ndim == 0:
         text = text[1:-1]
-    if b"null" in text:  # only a non-finite value is written as null
-        odd = flat[~np.isfinite(flat)]
+    finite = np.isfinite(flat)
+    if not finite.all():  # written as nulls; a pass over the array is cheaper than over text
+        odd = flat[~finite]
         words = np.where(np.isnan(odd), 0, np.where(odd > 0, 1, 2)).tolist()
         pieces = text.split(b"null")
         out = [pieces[0]]

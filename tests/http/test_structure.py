@@ -50,6 +50,17 @@ def test_too_deep_and_too_long_are_422s() -> None:
         check(b'{"x": "' + b"a" * 17 + b'"}', LIMITS)
 
 
+def test_a_long_flat_array_is_let_through_and_its_strings_still_checked() -> None:
+    """Few brackets in a long text cannot break the container or depth limits, but a long
+    string in it still breaks the string limit."""
+    numbers = b"[" + b"1.5, " * 1000 + b"1]"
+    check(b'{"name": "x", "data": ' + numbers + b"}", LIMITS)
+    with pytest.raises(Unprocessable, match="string of 17 bytes"):
+        check(b'{"name": "' + b"a" * 17 + b'", "data": ' + numbers + b"}", LIMITS)
+    with pytest.raises(Unprocessable, match="nested 5 deep"):
+        check(b"[[[[" + numbers + b"]]]]", LIMITS)
+
+
 def test_loads_parses_or_says_why_not() -> None:
     assert loads(b'{"x": [1]}', LIMITS) == {"x": [1]}
     with pytest.raises(Unprocessable, match="not valid JSON"):
