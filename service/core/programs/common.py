@@ -1,6 +1,9 @@
-"""Rules every framework shares: comparisons, where, negation and the sum's backward."""
+"""Rules every framework shares: comparisons, where, negation, the sum's backward, and the
+backward of exp, sin and cos around each framework's own kernels."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 
@@ -41,30 +44,37 @@ def mul(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return m.mul(x, y), lambda g: [m.mul(g, y), m.mul(g, x)]
 
 
-def exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    value = m.unary(np.exp, a[0])
-    return value, lambda g: [m.mul(g, value)]
+# A framework's kernel of one of exp, sin and cos (by name), on the machine's arrays.
+Kernel = Callable[[Machine, Array, str], Array]
 
 
-def sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    (x,) = a
-    return m.unary(np.sin, x), lambda g: [m.mul(g, m.unary(np.cos, x))]
+def transcendental(kernel: Kernel) -> dict[str, Rule]:
+    """exp, sin and cos computed by the framework's kernels, with the backward every framework
+    takes: g e^x, g cos(x) and -g sin(x) (which has the bits of -(g sin(x)): negation is
+    exact)."""
+
+    def exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+        value = kernel(m, a[0], "exp")
+        return value, lambda g: [m.mul(g, value)]
+
+    def sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+        (x,) = a
+        return kernel(m, x, "sin"), lambda g: [m.mul(g, kernel(m, x, "cos"))]
+
+    def cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
+        (x,) = a
+        return kernel(m, x, "cos"), lambda g: [m.mul(m.neg(g), kernel(m, x, "sin"))]
+
+    return {"exp": exp, "sin": sin, "cos": cos}
 
 
-def cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """d cos = g * -sin(x), which has the bits of -(g * sin(x)): negation is exact."""
-    (x,) = a
-    return m.unary(np.cos, x), lambda g: [m.mul(m.neg(g), m.unary(np.sin, x))]
-
-
-def shared() -> dict[str, Rule]:
-    """The rules whose forward and backward every framework computes alike."""
+def shared(kernel: Kernel) -> dict[str, Rule]:
+    """The rules whose forward and backward every framework computes alike, exp, sin and cos
+    with the framework's `kernel`."""
     return {
         "where": where,
         "neg": neg,
-        "exp": exp,
-        "sin": sin,
-        "cos": cos,
+        **transcendental(kernel),
         **{op: compare(name) for op, name in COMPARISONS.items()},
     }
 

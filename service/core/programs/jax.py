@@ -120,25 +120,15 @@ def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return value, lambda g: [m.mul(g, weight)]
 
 
-def _exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    value = xla.exp(a[0])
-    return value, lambda g: [m.mul(g, value)]
+def _kernel(m: Machine, x: Array, name: str) -> Array:
+    """exp, sin or cos as XLA computes it."""
+    result: Array = getattr(xla, name)(x)
+    return result
 
 
 def _log(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
     return xla.log(x), lambda g: [m.div(g, x)]
-
-
-def _sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    (x,) = a
-    return xla.sin(x), lambda g: [m.mul(g, xla.cos(x))]
-
-
-def _cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """d cos = -(g * sin(x)), which has the bits of -g * sin(x): negation is exact."""
-    (x,) = a
-    return xla.cos(x), lambda g: [m.mul(m.neg(g), xla.sin(x))]
 
 
 def _sqrt(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -220,7 +210,7 @@ JAX = Framework(
     ops=OPS,
     check=_check,
     rules={
-        **common.shared(),
+        **common.shared(_kernel),
         "relu": _inside("relu"),
         "relu6": _inside("relu6"),
         "leaky_relu": _leaky_relu,
@@ -232,10 +222,7 @@ JAX = Framework(
         "max": _extremum(True),
         "min": _extremum(False),
         "softplus": _softplus,
-        "exp": _exp,
         "log": _log,
-        "sin": _sin,
-        "cos": _cos,
         "sqrt": _sqrt,
         "pow": _pow,
         "+": common.add,

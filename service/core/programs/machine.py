@@ -20,6 +20,21 @@ Array = npt.NDArray[Any]
 Mask = npt.NDArray[Any]
 
 
+def bitwise_select(mask: Mask, a: Array, b: Array) -> Array:
+    """a where mask holds, else b (of one dtype; a and b broadcast to mask's shape), as
+    (a & keep) | (b & ~keep) on their bits: a vector select, which moves subnormals unflushed.
+    Several times faster than np.where on large arrays, whose branches a random mask defeats."""
+    signed = np.dtype(f"i{a.dtype.itemsize}")
+    keep = mask.astype(signed)
+    np.negative(keep, out=keep)
+    out = np.bitwise_and(a.view(signed), keep)
+    np.invert(keep, out=keep)
+    keep &= b.view(signed)
+    out |= keep
+    selected: Array = out.view(a.dtype)
+    return selected
+
+
 @dataclass(frozen=True)
 class Machine:
     dtype: np.dtype[np.floating]
@@ -141,27 +156,25 @@ class Machine:
         return np.not_equal(self.read(a), self.read(b))
 
     def select(self, mask: Mask, a: Array | float, b: Array | float) -> Array:
-        """A bitwise select (no flushing), as (a & keep) | (b & ~keep) on the bits: several
-        times faster than np.where on large arrays, whose branches a random mask defeats."""
+        """bitwise_select, with one pass fewer where a or b is +0.0; np.where on small
+        arrays."""
         first, second = np.asarray(a, self.dtype), np.asarray(b, self.dtype)
         if np.size(mask) < 4096:
             return np.where(mask, first, second)
         bits = np.dtype(f"i{self.dtype.itemsize}")
         shape = np.broadcast_shapes(np.shape(mask), first.shape, second.shape)
         mask = np.asarray(mask)
-        keep = (mask if mask.shape == shape else np.broadcast_to(mask, shape)).astype(bits)
+        mask = mask if mask.shape == shape else np.broadcast_to(mask, shape)
         if first.ndim == 0 and first.view(bits) == 0:  # +0.0 where the mask holds
+            keep = mask.astype(bits)
             keep -= 1  # all ones where it does not
             out = np.bitwise_and(second.view(bits), keep, out=keep)
         elif second.ndim == 0 and second.view(bits) == 0:  # +0.0 where it does not
+            keep = mask.astype(bits)
             np.negative(keep, out=keep)  # all ones where the mask holds
             out = np.bitwise_and(first.view(bits), keep, out=keep)
         else:
-            np.negative(keep, out=keep)
-            out = np.bitwise_and(first.view(bits), keep)
-            np.invert(keep, out=keep)
-            np.bitwise_and(second.view(bits), keep, out=keep)
-            out |= keep
+            return bitwise_select(mask, first, second)
         selected: Array = out.view(self.dtype)
         return selected
 
@@ -172,7 +185,8 @@ class Machine:
         return np.ones(np.shape(like), dtype=self.dtype)
 
     def unary(self, ufunc: np.ufunc, a: Array) -> Array:
-        """A transcendental kernel: numpy's, on the flushed input, flushed."""
+        """numpy's ufunc on the flushed input, flushed: for the kernels numpy rounds as the
+        framework does (sqrt, correctly rounded everywhere)."""
         with np.errstate(all="ignore"):
             return self.write(ufunc(self.read(a)))
 

@@ -107,20 +107,11 @@ def _heaviside(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     return value, lambda g: [None]
 
 
-def _exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    value = eigen.exp(a[0])
-    return value, lambda g: [m.mul(g, value)]
-
-
-def _sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    (x,) = a
-    return eigen.sin(x), lambda g: [m.mul(g, eigen.cos(x))]
-
-
-def _cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """CosGrad: -grad * sin(x)."""
-    (x,) = a
-    return eigen.cos(x), lambda g: [m.mul(m.neg(g), eigen.sin(x))]
+def _kernel(m: Machine, x: Array, name: str) -> Array:
+    """exp, sin or cos as Eigen computes it (their gradients, CosGrad's -grad * sin(x)
+    included, are common.transcendental's)."""
+    result: Array = getattr(eigen, name)(x)
+    return result
 
 
 def _softplus(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -191,7 +182,7 @@ TENSORFLOW = Framework(
     ops=OPS,
     check=_check,
     rules={
-        **common.shared(),
+        **common.shared(_kernel),
         "relu": _relu,
         "relu6": _relu6,
         "leaky_relu": _leaky_relu,
@@ -200,9 +191,6 @@ TENSORFLOW = Framework(
         "step": _heaviside,
         "max": _extremum(True),
         "min": _extremum(False),
-        "exp": _exp,
-        "sin": _sin,
-        "cos": _cos,
         "softplus": _softplus,
         "log": _log,
         "sqrt": _sqrt,

@@ -142,25 +142,9 @@ def _kernel(m: Machine, x: Array, name: str) -> Array:
     return m.unary(getattr(np, name), x)
 
 
-def _exp(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    value = _kernel(m, a[0], "exp")
-    return value, lambda g: [m.mul(g, value)]
-
-
 def _log(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
     (x,) = a
     return _kernel(m, x, "log"), lambda g: [m.div(g, x)]
-
-
-def _sin(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    (x,) = a
-    return _kernel(m, x, "sin"), lambda g: [m.mul(g, _kernel(m, x, "cos"))]
-
-
-def _cos(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
-    """d cos = g * -sin(x), which has the bits of -(g * sin(x)): negation is exact."""
-    (x,) = a
-    return _kernel(m, x, "cos"), lambda g: [m.mul(m.neg(g), _kernel(m, x, "sin"))]
 
 
 def _sqrt(m: Machine, a: list[Array], p: P) -> tuple[Array, Backward]:
@@ -248,7 +232,7 @@ PYTORCH = Framework(
     step_bytes={"float16": 64, "float32": 64, "float64": 64},  # two 256-bit vectors a step
     ops=OPS,
     rules={
-        **common.shared(),
+        **common.shared(_kernel),
         "relu": _relu,
         "leaky_relu": _leaky_relu,
         "relu6": _hardtanh(0.0, 6.0),
@@ -260,10 +244,7 @@ PYTORCH = Framework(
         "max": _extremum(True),
         "min": _extremum(False),
         "softplus": _softplus,
-        "exp": _exp,
         "log": _log,
-        "sin": _sin,
-        "cos": _cos,
         "sqrt": _sqrt,
         "pow": _pow,
         "rdiv": _rdiv,

@@ -111,7 +111,7 @@ class _Plain(_Single):
 PLAIN = _Plain()
 
 
-class Float32FMA:
+class Float32FMA(_Single):
     """FMAs of float32 numbers in float64, where their product is exact: the sum rounded to
     float64 and then to float32 is the FMA's single rounding (for a result in float32's normal
     range, as in these kernels), unless the float64 sum lies exactly halfway between two
@@ -130,13 +130,6 @@ class Float32FMA:
         np.equal(self.low, HALF29, out=self.halfway)
         self.doubtful |= self.halfway
         return self.wide.astype(np.float32)
-
-    def floor(self, a: Any, b: Any, c: Any) -> Array:
-        out: Array = np.floor(self(a, b, c))
-        return out
-
-    def accurate(self, a: Any, b: Any, c: Any) -> Array:
-        return self(a, b, c)
 
     def exact_sum(self, a: Any, b: Any, c: Any) -> Array:
         """No doubt: a float64 sum that is exact rounds once."""

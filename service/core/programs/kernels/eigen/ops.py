@@ -30,7 +30,6 @@ from service.core.programs.kernels.eigen.packets import (
     path,
     put,
     run,
-    select,
 )
 from service.core.programs.kernels.eigen.power import generic_pow
 from service.core.programs.kernels.eigen.sincos import sincos32
@@ -39,7 +38,7 @@ from service.core.programs.kernels.glibc import log as glibc_log
 from service.core.programs.kernels.glibc import log1p as glibc_log1p
 from service.core.programs.kernels.glibc import pow as glibc_pow
 from service.core.programs.kernels.glibc.float import cosf, expf, logf, sinf
-from service.core.programs.machine import Array
+from service.core.programs.machine import Array, bitwise_select
 
 # TensorFlow links exp, log and pow at their oldest symbol versions, whose wrappers change no
 # value here, and expf, logf and powf at GLIBC_2.27; each runs under DAZ and FTZ.
@@ -112,7 +111,7 @@ def softplus(x: Array) -> Array:
 
         def kernel(v: Array) -> Array:
             e = exp_of(v)
-            return select(v > -t, v, select(v < t, e, log1p_of(e)))
+            return bitwise_select(v > -t, v, bitwise_select(v < t, e, log1p_of(e)))
 
         return kernel
 

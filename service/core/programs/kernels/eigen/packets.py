@@ -87,19 +87,6 @@ def flushed(a: Array) -> Array:
     return fused.flushed(a)
 
 
-def select(mask: Array, a: Array, b: Array) -> Array:
-    """a where mask holds, else b (arrays of one shape and dtype), by their bits: pselect.
-    np.where is several times slower on a random mask."""
-    signed = np.dtype(f"i{a.dtype.itemsize}")
-    keep = -(mask.astype(signed))
-    out = np.bitwise_and(a.view(signed), keep)
-    np.invert(keep, out=keep)
-    keep &= b.view(signed)
-    out |= keep
-    result: Array = out.view(a.dtype)
-    return result
-
-
 def put(a: Array, mask: Array, value: Array | float) -> Array:
     """a with value where mask holds: for special cases, which are mostly nowhere."""
     if not mask.any():

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from service.core.programs.kernels.eigen.packets import F32, F64, flushed, select
-from service.core.programs.machine import Array
+from service.core.programs.kernels.eigen.packets import F32, F64, flushed
+from service.core.programs.machine import Array, bitwise_select
 
 # 2/pi's bits, repeated in 8-bit steps so that three words hold the 96 bits an exponent needs
 _TWO_OVER_PI = np.array(
@@ -62,7 +62,7 @@ def sincos32(x: Array, sine: bool) -> Array:
     sin_r = ((s0 * r2 + s1) * r2 + s2) * r2
     sin_r = sin_r * r + r
     even = (quadrant & np.uint32(1)) == 0
-    out = select(even, sin_r, cos_r) if sine else select(even, cos_r, sin_r)
+    out = bitwise_select(even, sin_r, cos_r) if sine else bitwise_select(even, cos_r, sin_r)
     # the sign: bit 1 of the quadrant (of the quadrant + 1 for cos), and x's for sin
     if sine:
         sign = x.view(np.uint32) ^ (quadrant << np.uint32(30))
