@@ -14,12 +14,6 @@ from service.programs.schemas import MAX_KERNEL_POINTS, ExampleInfo, ProgramRequ
 from service.wire import arrays, dtypes
 
 _WORDS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
-KERNELS = frozenset({"exp", "log", "sin", "cos", "sqrt", "softplus"})
-
-
-def _kernel_calls(node: syntax.Node) -> int:
-    own = isinstance(node, syntax.Power) or (isinstance(node, syntax.Call) and node.name in KERNELS)
-    return int(own) + sum(_kernel_calls(child) for child in syntax.children(node))
 
 
 def _points(request: ProgramRequest) -> np.ndarray:
@@ -61,7 +55,7 @@ def evaluate(request: ProgramRequest) -> dict[str, Any]:
     except Invalid as error:
         raise error.within("body") from None
     x = _points(request)
-    calls = _kernel_calls(node)
+    calls = emulation.kernel_calls(node)
     if calls * x.size > MAX_KERNEL_POINTS:
         raise Invalid(
             f"the program calls exp, log, sin, cos, sqrt, softplus or a power {calls} times, at "

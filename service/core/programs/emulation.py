@@ -81,6 +81,17 @@ def _numbers(node: Node) -> tuple[float, ...]:
     return own + tuple(n for child in children(node) for n in _numbers(child))
 
 
+# The primitives whose framework kernels are emulated bit for bit, at up to microseconds per
+# element each, as are powers.
+KERNELS = frozenset({"exp", "log", "sin", "cos", "sqrt", "softplus"})
+
+
+def kernel_calls(node: Node) -> int:
+    """How many times the program runs one of those kernels: its calls of KERNELS and powers."""
+    own = isinstance(node, Power) or (isinstance(node, Call) and node.name in KERNELS)
+    return int(own) + sum(kernel_calls(child) for child in children(node))
+
+
 @lru_cache(maxsize=1024)
 def _calls(node: Node) -> tuple[Call, ...]:
     """The primitives a program calls (programs are parsed once and cached, so are these)."""
