@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.routing import iter_route_contexts
 from starlette.middleware.cors import CORSMiddleware
 from starlette.staticfiles import StaticFiles
 
@@ -14,6 +15,7 @@ from service import __version__, errors, problems
 from service.db import Database, make_engine
 from service.evaluation.router import router as evaluation_router
 from service.http import openapi
+from service.http.direct import DirectRoutes
 from service.http.limits import BodyLimitMiddleware, BodyLimits
 from service.http.responses import ORJSONResponse
 from service.inference import grpc_server
@@ -157,6 +159,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.docs:
         app.include_router(docs)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # The busiest routes (health, the relu batches) take the Request and answer a Response:
+    # found in one dictionary and called without FastAPI's request handling (http/direct.py).
+    app.router.middleware_stack = DirectRoutes(
+        iter_route_contexts(app.routes), app.router.middleware_stack, app.router
+    )
 
     rate_limits = ratelimit.rules(
         settings.rate_limit_quiz_create,

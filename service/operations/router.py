@@ -17,12 +17,13 @@ router = APIRouter(tags=["operations"])
     "/healthz",
     operation_id="health",
     summary="The process is alive",
+    response_model=dict[str, str],
     responses=example({"status": "ok"}),
 )
-async def health() -> dict[str, str]:
+async def health() -> Response:
     """Liveness: 200 while the process serves requests. It checks nothing else; use /readyz for
     dependencies."""
-    return {"status": "ok"}
+    return ORJSONResponse({"status": "ok"})
 
 
 @router.get(
