@@ -1,6 +1,7 @@
-"""Rate limits per client address with the `limits` library: in memory, or in Redis so
-that every instance shares the same counts. Over the limit: 429 problem+json with
-Retry-After and the IETF RateLimit headers (which also come with every limited answer).
+"""Rate limits per client address: in this process's memory, or in Redis (through the
+`limits` library) so that every instance shares the same counts. Over the limit: 429
+problem+json with Retry-After and the IETF RateLimit headers (which also come with every
+limited answer).
 
 Fixed windows: one counter per client and window, O(1) per request in memory and one
 INCR in Redis, where a moving window keeps (and trims) a timestamp per request.
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from limits import RateLimitItem, WindowStats, parse
-from limits.aio.storage import MemoryStorage, Storage
+from limits.aio.storage import Storage
 from limits.aio.strategies import FixedWindowRateLimiter
 from limits.storage import storage_from_string
 from prometheus_client import Counter
@@ -67,37 +68,61 @@ def rules(quiz_create: str, answers: str, evaluation: str, lti: str) -> tuple[Ru
     )
 
 
-def make_storage(redis_url: str | None, prefix: str, timeout_s: float) -> Storage:
-    """Async storage, so that a Redis round trip never blocks the event loop; redis-py's
-    client, whose socket timeouts bound every call."""
+def make_storage(redis_url: str | None, prefix: str, timeout_s: float) -> Storage | None:
+    """Redis's async storage, so that a round trip never blocks the event loop; redis-py's
+    client, whose socket timeouts bound every call. None without Redis: counted in memory."""
     if not redis_url:
-        storage = storage_from_string("async+memory://")
-    else:
-        storage = storage_from_string(
-            "async+" + redis_url,
-            implementation="redispy",
-            key_prefix=prefix,
-            socket_timeout=timeout_s,
-            socket_connect_timeout=timeout_s,
-        )
+        return None
+    storage = storage_from_string(
+        "async+" + redis_url,
+        implementation="redispy",
+        key_prefix=prefix,
+        socket_timeout=timeout_s,
+        socket_connect_timeout=timeout_s,
+    )
     assert isinstance(storage, Storage)
     return storage
 
 
+class LocalWindows:
+    """Fixed windows counted in this process: one entry per limit and client, its window
+    starting at the client's first request as in `limits`' storages; ended windows are swept
+    out once a minute. `limits`' async memory storage starts an asyncio task on nearly every
+    hit to expire keys and takes a lock per key: a hit and its window's figures cost about
+    22 us there, 2 us here, beside a 10-element /v1/relu's 300 us in the app."""
+
+    SWEEP_S = 60.0
+
+    def __init__(self) -> None:
+        self.windows: dict[tuple[RateLimitItem, tuple[str, ...]], tuple[float, int]] = {}
+        self.sweep_at = 0.0
+
+    def hit(self, limit: RateLimitItem, keys: tuple[str, ...]) -> tuple[bool, WindowStats]:
+        now = time.time()
+        reset, count = self.windows.get((limit, keys), (0.0, 0))
+        if reset <= now:
+            reset, count = now + limit.get_expiry(), 0
+        count += 1  # refused requests count too, as in `limits`
+        self.windows[limit, keys] = (reset, count)
+        if now >= self.sweep_at:
+            self.sweep_at = now + self.SWEEP_S
+            self.windows = {key: window for key, window in self.windows.items() if window[0] > now}
+        return count <= limit.amount, WindowStats(reset, max(0, limit.amount - count))
+
+
 class Limiter:
-    """Fixed-window limits in the shared storage, or in this process while that is down."""
+    """Fixed-window limits in the shared storage (None: none, counted in this process), or in
+    this process while that is down."""
 
     def __init__(
         self,
-        storage: Storage,
+        storage: Storage | None,
         timeout_s: float,
         fallbacks: Counter | None = None,
         cooldown_s: float = 5.0,
     ) -> None:
-        self.shared = FixedWindowRateLimiter(storage)
-        self.local = FixedWindowRateLimiter(MemoryStorage())
-        # Counting in this process's memory cannot hang: no deadline (a task each) for it.
-        self.remote = not isinstance(storage, MemoryStorage)
+        self.shared = None if storage is None else FixedWindowRateLimiter(storage)
+        self.local = LocalWindows()
         self.timeout_s = timeout_s
         self.cooldown_s = cooldown_s
         self.down_until = 0.0  # monotonic time before which the shared storage is not tried
@@ -109,24 +134,18 @@ class Limiter:
         return time.monotonic() >= self.down_until
 
     async def hit(self, limit: RateLimitItem, *keys: str) -> tuple[bool, WindowStats]:
-        if not self.remote:
-            return await self._hit(self.shared, limit, keys)
+        if self.shared is None:
+            return self.local.hit(limit, keys)
         if self.shared_up:
             try:
                 async with asyncio.timeout(self.timeout_s):
-                    return await self._hit(self.shared, limit, keys)
+                    allowed = await self.shared.hit(limit, *keys)
+                    return allowed, await self.shared.get_window_stats(limit, *keys)
             except Exception as exc:  # unreachable, slow or failing: count locally for a while
                 self._down(exc)
         if self.fallbacks is not None:
             self.fallbacks.inc()
-        return await self._hit(self.local, limit, keys)
-
-    @staticmethod
-    async def _hit(
-        limiter: FixedWindowRateLimiter, limit: RateLimitItem, keys: tuple[str, ...]
-    ) -> tuple[bool, WindowStats]:
-        allowed = await limiter.hit(limit, *keys)
-        return allowed, await limiter.get_window_stats(limit, *keys)
+        return self.local.hit(limit, keys)
 
     def _down(self, exc: Exception) -> None:
         self.down_until = time.monotonic() + self.cooldown_s
@@ -139,6 +158,8 @@ class Limiter:
 
     async def probe(self) -> tuple[bool, str]:
         """Whether the shared storage answers now (for readiness), within the timeout."""
+        if self.shared is None:
+            return True, "none: counted in this process"
         try:
             alive = await asyncio.wait_for(self.shared.storage.check(), self.timeout_s)
         except Exception as exc:

@@ -4,8 +4,10 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from limits import WindowStats, parse
 
 from service.app import create_app
+from service.operations import ratelimit
 from service.operations.clients import client_address, networks
 from service.settings import Settings
 from service.state import of_app
@@ -86,3 +88,41 @@ def test_client_address(
     peer: str, forwarded: str | None, trusted: list[str], expected: str
 ) -> None:
     assert client_address(_scope(peer, forwarded), networks(trusted)) == expected
+
+
+class _Clock:
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_local_windows_count_per_limit_and_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = _Clock(1000.0)
+    monkeypatch.setattr(ratelimit.time, "time", clock)
+    windows = ratelimit.LocalWindows()
+    two, other = parse("2/minute"), parse("5/minute")
+    assert windows.hit(two, ("a",)) == (True, WindowStats(1060.0, 1))
+    clock.now = 1030.0
+    assert windows.hit(two, ("a",)) == (True, WindowStats(1060.0, 0))
+    # Refused requests count too: the window does not move and nothing remains.
+    assert windows.hit(two, ("a",)) == (False, WindowStats(1060.0, 0))
+    assert windows.hit(two, ("b",)) == (True, WindowStats(1090.0, 1))
+    assert windows.hit(other, ("a",)) == (True, WindowStats(1090.0, 4))
+    # The window starts again at the first request after it ends.
+    clock.now = 1060.0
+    assert windows.hit(two, ("a",)) == (True, WindowStats(1120.0, 1))
+
+
+def test_local_windows_sweep_ended_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = _Clock(1000.0)
+    monkeypatch.setattr(ratelimit.time, "time", clock)
+    windows = ratelimit.LocalWindows()
+    limit = parse("2/second")
+    for client in range(100):
+        windows.hit(limit, (str(client),))
+    assert len(windows.windows) == 100
+    clock.now = 1000.0 + windows.SWEEP_S
+    windows.hit(limit, ("new",))
+    assert list(windows.windows) == [(limit, ("new",))]
