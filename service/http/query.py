@@ -17,7 +17,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def parse_query(model: type[M], request: Request) -> M:
-    if not request.query_params:
+    if not request.scope["query_string"]:  # the common case, without parsing an empty query
         return model()
     return validated(model, dict(request.query_params), "query")
 
