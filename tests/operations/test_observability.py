@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import httpx
+import orjson
 import pytest
 from fastapi import FastAPI
 
@@ -50,21 +52,34 @@ def test_only_the_configured_platforms_may_frame_the_quiz_and_lti_pages() -> Non
 
 
 async def test_one_json_log_line_per_request(
-    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+    client: httpx.AsyncClient, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with caplog.at_level(logging.INFO, logger="service.access"):
+    access = logging.getLogger("service.access")
+    try:
+        access.setLevel(logging.INFO)
         await client.post("/v1/relu", json={"x": [1]}, headers={"X-Request-ID": "log-me"})
-    (record,) = [r for r in caplog.records if r.name == "service.access"]
-    fields = record.fields  # type: ignore[attr-defined]
+        (line,) = capsys.readouterr().err.splitlines()
+        # The service.access logger's level switches the lines off.
+        access.setLevel(logging.WARNING)
+        await client.get("/healthz")
+        assert capsys.readouterr().err == ""
+    finally:
+        access.setLevel(logging.NOTSET)
+    fields = orjson.loads(line)
+    assert fields["logger"] == "service.access"
+    assert fields["level"] == "info"
+    assert fields["message"] == "request"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", fields["time"])
     assert fields["request_id"] == "log-me"
-    assert fields["status"] == 200
+    assert fields["method"] == "POST"
+    assert fields["path"] == "/v1/relu"
     assert fields["route"] == "/v1/relu"
+    assert fields["status"] == 200
     assert fields["duration_ms"] > 0
+    assert fields["client"] == "127.0.0.1"
 
 
 def test_the_formatter_writes_json() -> None:
-    import orjson
-
     from service.operations.observability import JSONFormatter
 
     record = logging.LogRecord("service.access", logging.INFO, __file__, 1, "request", None, None)
