@@ -46,6 +46,10 @@ def direct_endpoint(context: RouteContext) -> Endpoint | None:
         dependant.body_params,
         dependant.dependencies,
     )
+    # Nothing else either: a Response to set headers on, background tasks, security scopes.
+    parameters = list(inspect.signature(route.endpoint).parameters)
+    if parameters not in ([], [dependant.request_param_name]):
+        return None
     if any(needs) or not inspect.iscoroutinefunction(route.endpoint):
         return None
     answer = typing.get_type_hints(route.endpoint).get("return")

@@ -57,6 +57,10 @@ def _toy() -> FastAPI:
     async def serialised() -> dict[str, str]:  # FastAPI serialises the answer: not direct
         return {"a": "b"}
 
+    @app.get("/headers")  # FastAPI hands it a Response to set headers on: not direct
+    async def headers(request: Request, response: Response) -> Response:
+        return PlainTextResponse(request.url.path)
+
     @app.get("/route")
     async def route(request: Request) -> Response:
         return JSONResponse({"route": request.scope["route"].path, "endpoint": "route"})
@@ -91,6 +95,7 @@ async def test_direct_routes_answer_as_fastapi_would() -> None:
         # path that is not there.
         assert (await client.get("/items/special")).text == "item special"
         assert (await client.get("/serialised")).json() == {"a": "b"}
+        assert (await client.get("/headers")).text == "/headers"
         assert (await client.post("/plain")).status_code == 405
         assert (await client.get("/nowhere")).status_code == 404
 
