@@ -46,9 +46,12 @@ def direct_endpoint(context: RouteContext) -> Endpoint | None:
         dependant.body_params,
         dependant.dependencies,
     )
-    # Nothing else either: a Response to set headers on, background tasks, security scopes.
+    # Nothing else either: a Response to set headers on, background tasks, security scopes;
+    # nor a body or form limit of the route's own, which FastAPI's handling would apply.
     parameters = list(inspect.signature(route.endpoint).parameters)
     if parameters not in ([], [dependant.request_param_name]):
+        return None
+    if context.max_body_size is not None or route.form_limits:
         return None
     if any(needs) or not inspect.iscoroutinefunction(route.endpoint):
         return None
@@ -68,7 +71,8 @@ def direct_endpoint(context: RouteContext) -> Endpoint | None:
 
 class DirectRoutes:
     """The router's entry: a direct route's endpoint is awaited with a Request of the scope;
-    every other request, and the lifespan, goes to `fallback` (FastAPI's router)."""
+    every other request, and the lifespan, goes to `fallback` (FastAPI's router). The table is
+    made once, from the routes the app has when it is built: create_app builds it last."""
 
     def __init__(self, routes: Iterable[RouteContext], fallback: ASGIApp, router: object) -> None:
         self.table: dict[tuple[str, str], tuple[APIRoute, Endpoint]] = {}

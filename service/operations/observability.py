@@ -217,7 +217,9 @@ def write_access_line(fields: dict[str, Any]) -> None:
     """A request's line, as JSONFormatter writes every other line, straight to stderr: through
     `logging` each line cost about 20 us (its record, the handler's lock, the formatter, the
     text stream), written here about 4. The `service.access` logger's level still decides
-    whether lines are written (the caller asks it)."""
+    whether lines are written (the caller asks it); the line always goes to stderr, as JSON,
+    whatever handlers are configured. A stderr that cannot be written (closed, or a pipe whose
+    reader is gone) loses the line, as a logging handler would, rather than the request."""
     now = time.time()
     second = int(now)
     entry = {
@@ -227,8 +229,11 @@ def write_access_line(fields: dict[str, Any]) -> None:
         "message": "request",
         **fields,
     }
-    sys.stderr.write(orjson.dumps(entry, option=orjson.OPT_APPEND_NEWLINE).decode())
-    sys.stderr.flush()
+    try:
+        sys.stderr.write(orjson.dumps(entry, option=orjson.OPT_APPEND_NEWLINE).decode())
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):  # no stderr, a broken pipe, a closed file
+        pass
 
 
 class JSONFormatter(logging.Formatter):

@@ -61,6 +61,10 @@ def _toy() -> FastAPI:
     async def headers(request: Request, response: Response) -> Response:
         return PlainTextResponse(request.url.path)
 
+    @app.post("/limited", max_body_size=4)  # FastAPI enforces the route's own body limit
+    async def limited(request: Request) -> Response:
+        return Response(await request.body())
+
     @app.get("/route")
     async def route(request: Request) -> Response:
         return JSONResponse({"route": request.scope["route"].path, "endpoint": "route"})
@@ -96,6 +100,7 @@ async def test_direct_routes_answer_as_fastapi_would() -> None:
         assert (await client.get("/items/special")).text == "item special"
         assert (await client.get("/serialised")).json() == {"a": "b"}
         assert (await client.get("/headers")).text == "/headers"
+        assert (await client.post("/limited", content=b"too long")).status_code == 413
         assert (await client.post("/plain")).status_code == 405
         assert (await client.get("/nowhere")).status_code == 404
 

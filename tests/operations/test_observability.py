@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import io
 import logging
 import re
+import sys
 
 import httpx
 import orjson
@@ -77,6 +79,25 @@ async def test_one_json_log_line_per_request(
     assert fields["status"] == 200
     assert fields["duration_ms"] > 0
     assert fields["client"] == "127.0.0.1"
+
+
+async def test_a_stderr_that_cannot_be_written_loses_the_line_not_the_request(
+    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed = io.StringIO()
+    closed.close()
+    access = logging.getLogger("service.access")
+    # An exception after the answer would reach the server, which drops the connection.
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=True)
+    try:
+        access.setLevel(logging.INFO)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            for stream in (closed, None):
+                monkeypatch.setattr(sys, "stderr", stream)
+                assert (await client.get("/healthz")).status_code == 200
+                assert (await client.post("/v1/relu", json={"x": [1]})).status_code == 200
+    finally:
+        access.setLevel(logging.NOTSET)
 
 
 def test_the_formatter_writes_json() -> None:
