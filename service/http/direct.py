@@ -29,44 +29,35 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
-def direct_endpoint(context: RouteContext) -> Endpoint | None:
-    """The endpoint as a function of the Request, when FastAPI would do nothing for the route
-    but call it: an APIRoute on a path without parameters (and without a prefix added where
-    its router was included), an async endpoint whose only parameter, if any, is the Request,
-    no dependencies and a Response as its answer."""
+def direct_endpoint(context: RouteContext) -> tuple[APIRoute, Endpoint] | None:
+    """The route and its endpoint as a function of the Request, when FastAPI would do nothing
+    for the route but call it: an APIRoute on a path without parameters (and without a prefix
+    added where its router was included), an async endpoint whose only parameter, if any, is
+    the Request (no path, query, header, cookie or body parameter, no Response to set headers
+    on, no background tasks), no dependencies, no body or form limit of the route's own, and a
+    Response as its answer."""
     route = context.original_route
     if not isinstance(route, APIRoute) or "{" in route.path or context.path != route.path:
         return None
-    dependant = context.dependant
-    needs = (
-        dependant.path_params,
-        dependant.query_params,
-        dependant.header_params,
-        dependant.cookie_params,
-        dependant.body_params,
-        dependant.dependencies,
-    )
-    # Nothing else either: a Response to set headers on, background tasks, security scopes;
-    # nor a body or form limit of the route's own, which FastAPI's handling would apply.
-    parameters = list(inspect.signature(route.endpoint).parameters)
-    if parameters not in ([], [dependant.request_param_name]):
+    request_name = context.dependant.request_param_name
+    if list(inspect.signature(route.endpoint).parameters) not in ([], [request_name]):
         return None
-    if context.max_body_size is not None or route.form_limits:
+    if context.dependant.dependencies or context.max_body_size is not None or route.form_limits:
         return None
-    if any(needs) or not inspect.iscoroutinefunction(route.endpoint):
+    if not inspect.iscoroutinefunction(route.endpoint):
         return None
     answer = typing.get_type_hints(route.endpoint).get("return")
     if not (isinstance(answer, type) and issubclass(answer, Response)):
         return None
-    if dependant.request_param_name is not None:
+    if request_name is not None:
         endpoint: Endpoint = route.endpoint
-        return endpoint
+        return route, endpoint
     bare: Callable[[], Awaitable[Response]] = route.endpoint
 
     async def without_request(request: Request) -> Response:
         return await bare()
 
-    return without_request
+    return route, without_request
 
 
 class DirectRoutes:
@@ -78,15 +69,15 @@ class DirectRoutes:
         self.table: dict[tuple[str, str], tuple[APIRoute, Endpoint]] = {}
         earlier: list[RouteContext] = []
         for context in routes:
-            endpoint = direct_endpoint(context)
-            route = context.original_route
-            if endpoint is not None and isinstance(route, APIRoute):
+            found = direct_endpoint(context)
+            if found is not None:
+                route = found[0]
                 for method in route.methods or ():
                     # FastAPI takes the first route that matches: one declared earlier (a
                     # path with parameters, say) keeps the requests it would take.
                     probe = {"type": "http", "method": method, "path": route.path}
                     if not any(c.matches(probe)[0] == Match.FULL for c in earlier):
-                        self.table.setdefault((method, route.path), (route, endpoint))
+                        self.table.setdefault((method, route.path), found)
             earlier.append(context)
         self.fallback = fallback
         self.router = router

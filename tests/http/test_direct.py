@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.routing import iter_route_contexts
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
@@ -65,6 +65,13 @@ def _toy() -> FastAPI:
     async def limited(request: Request) -> Response:
         return Response(await request.body())
 
+    async def refuse() -> None:
+        raise Unprocessable("refused by a dependency", ("header",))
+
+    @app.get("/guarded", dependencies=[Depends(refuse)])  # FastAPI runs the dependency
+    async def guarded() -> Response:
+        return PlainTextResponse("guarded")
+
     @app.get("/route")
     async def route(request: Request) -> Response:
         return JSONResponse({"route": request.scope["route"].path, "endpoint": "route"})
@@ -101,6 +108,7 @@ async def test_direct_routes_answer_as_fastapi_would() -> None:
         assert (await client.get("/serialised")).json() == {"a": "b"}
         assert (await client.get("/headers")).text == "/headers"
         assert (await client.post("/limited", content=b"too long")).status_code == 413
+        assert (await client.get("/guarded")).status_code == 422
         assert (await client.post("/plain")).status_code == 405
         assert (await client.get("/nowhere")).status_code == 404
 
