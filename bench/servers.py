@@ -24,6 +24,7 @@ RAW = "application/octet-stream"
 class Server:
     process: subprocess.Popen[bytes]
     url: str
+    database: str  # its DATABASE_URL
 
     @property
     def pid(self) -> int:
@@ -73,7 +74,7 @@ def start_server(env: dict[str, str] | None = None) -> Server:
     for _ in range(300):
         try:
             if httpx.get(f"{url}/healthz").status_code == 200:
-                return Server(process, url)
+                return Server(process, url, env["DATABASE_URL"])
         except httpx.TransportError:
             time.sleep(0.1)
     process.kill()

@@ -4,8 +4,9 @@ Every rate is wrk's (Debian's package, a compiled load generator, one thread), s
 the server's and not the client's; the client's CPU share (wrk's CPU time over the wall
 time) says whether it kept up. The references: a bare ASGI app under the same server and
 protocol (bench/bare.py) for small requests, a plain socket echo of the same bytes
-(bench/echo.py) for large ones, and /healthz. The targets of the issues are printed last,
-each with ok or MISSED.
+(bench/echo.py) for large ones, /healthz, and for the quiz what the database alone serves of
+its statements (bench/dbfloor.py). The targets of the issues are printed last, each with ok or
+MISSED.
 
 Each figure is the median of three runs taken in turn with the figures it is compared with.
 `python -m bench.wrk [seconds]` (default 3 s per run).
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 import httpx
 import numpy as np
 
+from bench import dbfloor
 from bench.quiz import postgres_schema
 from bench.servers import ROOT, Server, kserve_body, peak_rss, start_server
 
@@ -241,20 +243,31 @@ def small_requests(seconds: int, targets: list[Target]) -> None:
 
 
 def quiz(seconds: int, targets: list[Target]) -> None:
-    """SQLite with one worker, and PostgreSQL with two; 8 connections each."""
+    """SQLite with one worker, and PostgreSQL with two; 8 connections each. Beside each, the
+    database's floor: its statements alone, from one process (SQLite serialises its writers)
+    or from 8 (PostgreSQL: as many as the requests in flight)."""
     with service() as server:
-        _quiz_rows(server, "SQLite, 1 worker", seconds, targets, (0.2, 0.35))
+        f = _quiz_rows(server, "SQLite, 1 worker", seconds, targets, (0.2, 0.35))
+        _floor_rows(server.database, 1, f["health"], seconds)
     with postgres_schema() as database:
         if database is None:
             print("PostgreSQL: not reachable, skipped")
             return
         with service({"DATABASE_URL": database, "RELU_WORKERS": "2"}) as server:
-            _quiz_rows(server, "PostgreSQL, 2 workers", seconds, targets, (0.15, 0.3))
+            f = _quiz_rows(server, "PostgreSQL, 2 workers", seconds, targets, (0.15, 0.3))
+        _floor_rows(database, 8, f["health"], seconds)
+
+
+def _floor_rows(database: str, processes: int, health: Figure, seconds: int) -> None:
+    for kind in ("start", "answer"):
+        rate = dbfloor.rate(kind, database, processes, seconds)
+        name = f"  its floor: {kind} statements alone, {processes} process(es) (to /healthz)"
+        print(f"{name:<62} {rate:>11,.0f} {rate / health.rate:8.2f}x", flush=True)
 
 
 def _quiz_rows(
     server: Server, label: str, seconds: int, targets: list[Target], floors: tuple[float, float]
-) -> None:
+) -> dict[str, Figure]:
     f = measure(
         {
             "health": (server.url + "/healthz", 8, None),
@@ -270,6 +283,7 @@ def _quiz_rows(
         (f"{label}: creation / health", f["create"].rate / f["health"].rate, ">=", floors[0]),
         (f"{label}: answers / health", f["answer"].rate / f["health"].rate, ">=", floors[1]),
     ]
+    return f
 
 
 def large_requests(seconds: int, targets: list[Target]) -> None:
