@@ -126,9 +126,10 @@ def _as_started(bank: Bank, row: QuizItem) -> Item | None:
 
 def _open_item(
     session: Session, bank: Bank, quiz_id: str, token: str, position: int
-) -> tuple[Quiz, QuizItem, Item]:
-    """The quiz, locked, and its item at `position`, when both take an answer or a hint."""
-    found, row = repository.get_quiz_and_item(session, quiz_id, position)
+) -> tuple[Quiz, QuizItem, Item, list[Attempt]]:
+    """The quiz, locked, its item at `position` and the item's tries, when quiz and item take
+    an answer or a hint."""
+    found, row, tries = repository.open_item(session, quiz_id, position)
     quiz = check(found, quiz_id, token)
     open_for_work(quiz)
     if row is None:
@@ -140,7 +141,7 @@ def _open_item(
         raise Conflict(
             f"item {position} has changed since this quiz began; it takes no answer or hint"
         )
-    return quiz, row, item
+    return quiz, row, item, tries
 
 
 # --- answering ------------------------------------------------------------------------
@@ -149,7 +150,7 @@ def _open_item(
 def _answer_once(
     session: Session, bank: Bank, quiz_id: str, token: str, submit: AnswerSubmit
 ) -> tuple[AnswerResult, bool]:
-    quiz, row, item = _open_item(session, bank, quiz_id, token, submit.position)
+    quiz, row, item, tries = _open_item(session, bank, quiz_id, token, submit.position)
     try:
         response = answers.parse(item.type, submit.response, item.choice_ids, item.length)
     except Invalid as exc:
@@ -161,7 +162,6 @@ def _answer_once(
         ) from None
     canonical = answers.to_json(response)
     digest = _digest(canonical)
-    tries = repository.attempts(session, quiz.id, submit.position)
     if _closed(quiz, tries):
         if tries[-1].response_digest == digest:
             # the same answer again: a safe retry
@@ -211,8 +211,8 @@ def take_hint(session: Session, bank: Bank, quiz_id: str, token: str, position: 
     gives hints; the count is raised by a conditional update, so that two simultaneous
     requests get two different hints (or one of them is told that none is left)."""
     for _ in range(HINT_RETRIES):
-        quiz, row, item = _open_item(session, bank, quiz_id, token, position)
-        if _closed(quiz, repository.attempts(session, quiz.id, position)):
+        quiz, row, item, tries = _open_item(session, bank, quiz_id, token, position)
+        if _closed(quiz, tries):
             raise Conflict(f"item {position} is closed; hints are for items still open")
         seen = row.hints_used
         if seen >= len(item.hints):

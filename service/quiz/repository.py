@@ -28,32 +28,34 @@ def get_quiz(session: Session, quiz_id: str, for_update: bool = False) -> Quiz |
     return session.scalars(query).one_or_none()
 
 
-# The statements of the answer path are built once: building one costs more than running it.
-_QUIZ_AND_ITEM = (
-    select(Quiz, QuizItem)
+# The answer path's statement is built once: building one costs more than running it.
+_OPEN_ITEM = (
+    select(Quiz, QuizItem, Attempt)
     .outerjoin(
         QuizItem, (QuizItem.quiz_id == Quiz.id) & (QuizItem.position == bindparam("position"))
     )
+    .outerjoin(Attempt, (Attempt.quiz_id == Quiz.id) & (Attempt.position == bindparam("position")))
     .where(Quiz.id == bindparam("quiz_id"))
+    .order_by(Attempt.try_number)
     # The quiz's row is locked until the transaction ends: an answer or a hint and a finish
     # of the same quiz never overlap, on one instance or several (SQLite: BEGIN IMMEDIATE).
     .with_for_update(of=Quiz)
 )
-_ATTEMPTS_AT = (
-    select(Attempt)
-    .where(Attempt.quiz_id == bindparam("quiz_id"), Attempt.position == bindparam("position"))
-    .order_by(Attempt.try_number)
-)
 
 
-def get_quiz_and_item(
+def open_item(
     session: Session, quiz_id: str, position: int
-) -> tuple[Quiz | None, QuizItem | None]:
-    """The quiz and its item at this position, in one query (either may be missing)."""
+) -> tuple[Quiz | None, QuizItem | None, list[Attempt]]:
+    """The quiz, locked, its item at this position and the item's tries in order, in one
+    query (one round trip: an answer or a hint needs all three); quiz and item may be
+    missing."""
     if not QUIZ_ID.fullmatch(quiz_id):
-        return None, None
-    row = session.execute(_QUIZ_AND_ITEM, {"quiz_id": quiz_id, "position": position}).one_or_none()
-    return (row[0], row[1]) if row is not None else (None, None)
+        return None, None, []
+    rows = session.execute(_OPEN_ITEM, {"quiz_id": quiz_id, "position": position}).all()
+    if not rows:
+        return None, None, []
+    quiz, item = rows[0][0], rows[0][1]
+    return quiz, item, [row[2] for row in rows if row[2] is not None]
 
 
 _QUIZZES, _ITEMS = cast(Table, Quiz.__table__), cast(Table, QuizItem.__table__)
@@ -91,9 +93,9 @@ def insert_attempt(session: Session, attempt: Attempt) -> None:
 
 def attempts(session: Session, quiz_id: str, position: int | None = None) -> Sequence[Attempt]:
     """A quiz's attempts (at one position, when given) in order of position and try."""
-    if position is not None:
-        return session.scalars(_ATTEMPTS_AT, {"quiz_id": quiz_id, "position": position}).all()
     query = select(Attempt).where(Attempt.quiz_id == quiz_id)
+    if position is not None:
+        query = query.where(Attempt.position == position)
     return session.scalars(query.order_by(Attempt.position, Attempt.try_number)).all()
 
 

@@ -42,12 +42,13 @@ def test_answers_are_tries_the_service_reads(database: Database) -> None:
     with database.sessions() as session:
         quiz_id = session.scalars(select(Attempt.quiz_id).limit(1)).one()
         tries = repository.attempts(session, quiz_id)
-        found, item = repository.get_quiz_and_item(session, quiz_id, tries[0].position)
+        found, item, at_first = repository.open_item(session, quiz_id, tries[0].position)
     assert found is not None
     assert item is not None
     assert [t.try_number for t in tries if t.position == 1] == list(
         range(1, sum(t.position == 1 for t in tries) + 1)
     )
+    assert [t.try_number for t in at_first] == [t.try_number for t in tries if t.position == 1]
     assert tries[0].response == {"value": 123456}
     assert tries[0].created_at is not None
 

@@ -59,7 +59,7 @@ def test_an_inserted_attempt_is_read_back_whole(app: FastAPI) -> None:
     written = _attempt(quiz_id, 1)
     with of_app(app).database.sessions() as session:
         repository.insert_attempt(session, written)
-        (read,) = repository.attempts(session, quiz_id, 1)
+        _, _, (read,) = repository.open_item(session, quiz_id, 1)
     columns = [c.key for c in Attempt.__table__.columns if c.key not in ("id", "created_at")]
     assert {k: getattr(read, k) for k in columns} == {k: getattr(written, k) for k in columns}
     assert quizzes.aware(read.created_at) == written.created_at  # SQLite keeps no zone
@@ -74,14 +74,15 @@ def test_a_lost_race_starts_over_and_sees_the_winner(
     with of_app(app).database.sessions() as session:
         repository.insert_attempt(session, _attempt(quiz_id, 1))
         session.commit()
-    real = repository.attempts
+    real = repository.open_item
     calls = {"n": 0}
 
     def stale_first(*args: Any, **kwargs: Any) -> Any:
         calls["n"] += 1
-        return [] if calls["n"] == 1 else real(*args, **kwargs)
+        quiz, item, tries = real(*args, **kwargs)
+        return (quiz, item, []) if calls["n"] == 1 else (quiz, item, tries)
 
-    monkeypatch.setattr(repository, "attempts", stale_first)
+    monkeypatch.setattr(repository, "open_item", stale_first)
     with of_app(app).database.sessions() as session, pytest.raises(Conflict):
         quizzes.answer(
             session, load_bank(), quiz_id, token, AnswerSubmit(position=1, response={"value": 2})
@@ -99,6 +100,6 @@ def test_a_hint_is_counted_only_from_the_count_read(app: FastAPI) -> None:
         assert repository.take_hint(session, quiz_id, 1, seen=1)
         session.commit()
     with of_app(app).database.sessions() as session:
-        _, row = repository.get_quiz_and_item(session, quiz_id, 1)
+        _, row, _ = repository.open_item(session, quiz_id, 1)
         assert row is not None
         assert row.hints_used == 2
