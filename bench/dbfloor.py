@@ -24,7 +24,9 @@ from typing import Any
 import psycopg
 from sqlalchemy import make_url
 
-QUIZZES = 64  # per process; answers go round them so that no item collects many tries
+# Quizzes each process starts first; answers go round their items, so that an item holds a
+# few tries at most, as in a quiz (where they are capped), not a growing pile.
+QUIZZES = 1024
 ITEMS = 10
 
 _QUIZ = (
@@ -64,7 +66,9 @@ class _Driver:
         self.connection: Any
         if self.sqlite:
             # As the service's engine: WAL, synchronous=NORMAL, transactions begun here.
-            self.connection = sqlite3.connect(parsed.database or "", isolation_level=None)
+            self.connection = sqlite3.connect(
+                parsed.database or "", isolation_level=None, timeout=30
+            )
             for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
                 self.connection.execute(f"PRAGMA {pragma}")
         else:
@@ -101,19 +105,19 @@ def _start(driver: _Driver, insert_quiz: str, insert_item: str) -> str:
     return quiz
 
 
-def _work(kind: str, url: str, seconds: float, ready: Any, results: Any) -> None:
+def _work(kind: str, url: str, seconds: float, quizzes: int, ready: Any, results: Any) -> None:
     driver = _Driver(url)
     insert_quiz, insert_item = driver.sql(_QUIZ), driver.sql(_ITEM)
     read = driver.sql(_READ) + ("" if driver.sqlite else " FOR UPDATE OF quizzes")
     insert_try = driver.sql(_TRY)
-    quizzes = [_start(driver, insert_quiz, insert_item) for _ in range(QUIZZES)]
+    started = [_start(driver, insert_quiz, insert_item) for _ in range(quizzes)]
     ready.wait()
     done, end = 0, time.perf_counter() + seconds
     while time.perf_counter() < end:
         if kind == "start":
             _start(driver, insert_quiz, insert_item)
         else:
-            quiz, position = quizzes[done % QUIZZES], done // QUIZZES % ITEMS + 1
+            quiz, position = started[done % quizzes], done // quizzes % ITEMS + 1
             cursor = driver.begin()
             cursor.execute(read, (position, position, quiz))
             number = sum(row[12] is not None for row in cursor.fetchall()) + 1
@@ -124,13 +128,16 @@ def _work(kind: str, url: str, seconds: float, ready: Any, results: Any) -> None
     results.put(done)
 
 
-def rate(kind: str, url: str, processes: int, seconds: float) -> float:
+def rate(kind: str, url: str, processes: int, seconds: float, quizzes: int = QUIZZES) -> float:
     """Transactions per second of `kind` ("start" or "answer") against the migrated database
-    at `url` (a SQLAlchemy URL), summed over `processes` processes running at once."""
+    at `url` (a SQLAlchemy URL), summed over `processes` processes running at once, each of
+    which starts `quizzes` quizzes first."""
     context = multiprocessing.get_context("spawn")
     ready, results = context.Barrier(processes), context.Queue()
     workers = [
-        context.Process(target=_work, args=(kind, url, seconds, ready, results))
+        context.Process(
+            target=_work, args=(kind, url, seconds, quizzes, ready, results), daemon=True
+        )
         for _ in range(processes)
     ]
     for worker in workers:

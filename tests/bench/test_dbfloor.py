@@ -17,6 +17,7 @@ from tests.conftest import migrated_database
 
 SECONDS = 0.3
 PROCESSES = 2
+QUIZZES = 16
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -34,11 +35,11 @@ def _count(database: Database, model: type[Quiz | QuizItem | Attempt]) -> int:
 
 def test_answers_are_tries_the_service_reads(database: Database) -> None:
     url = database.engine.url.render_as_string(hide_password=False)
-    rate = dbfloor.rate("answer", url, PROCESSES, SECONDS)
+    rate = dbfloor.rate("answer", url, PROCESSES, SECONDS, QUIZZES)
     answered = round(rate * SECONDS)
     assert answered > 0
     assert _count(database, Attempt) == answered
-    assert _count(database, Quiz) == PROCESSES * dbfloor.QUIZZES
+    assert _count(database, Quiz) == PROCESSES * QUIZZES
     with database.sessions() as session:
         quiz_id = session.scalars(select(Attempt.quiz_id).limit(1)).one()
         tries = repository.attempts(session, quiz_id)
@@ -55,9 +56,9 @@ def test_answers_are_tries_the_service_reads(database: Database) -> None:
 
 def test_starts_are_quizzes_with_their_items(database: Database) -> None:
     url = database.engine.url.render_as_string(hide_password=False)
-    started = round(dbfloor.rate("start", url, PROCESSES, SECONDS) * SECONDS)
+    started = round(dbfloor.rate("start", url, PROCESSES, SECONDS, QUIZZES) * SECONDS)
     assert started > 0
-    quizzes = PROCESSES * dbfloor.QUIZZES + started
+    quizzes = PROCESSES * QUIZZES + started
     assert _count(database, Quiz) == quizzes
     assert _count(database, QuizItem) == quizzes * dbfloor.ITEMS
     assert _count(database, Attempt) == 0
