@@ -1,6 +1,7 @@
 """The floor of the quiz: what the database alone serves of the statements one request sends,
-run straight through the DB-API driver (sqlite3, psycopg) with no HTTP, ORM, grading or item
-generation, from as many processes as the benchmark keeps requests in flight.
+run straight through the DB-API driver (sqlite3, psycopg) of a connection the service's engine
+makes, with no HTTP, ORM, grading or item generation, from as many processes as the benchmark
+keeps requests in flight.
 
 - start: one quiz row and its ten item rows, committed (as starting a 10-item quiz inserts).
 - answer: the quiz, the item and the item's tries read in one statement with the quiz's row
@@ -16,13 +17,11 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import secrets
-import sqlite3
 import time
 from datetime import UTC, datetime
 from typing import Any
 
-import psycopg
-from sqlalchemy import make_url
+from service.db import make_engine
 
 # Quizzes each process starts first; answers go round their items, so that an item holds a
 # few tries at most, as in a quiz (where they are capped), not a growing pile.
@@ -57,23 +56,20 @@ _TRY = (
 
 
 class _Driver:
-    """One connection and the dialect's few differences: the parameter marker, how a
+    """One connection of the service's own engine (its connect-time settings: WAL,
+    synchronous=NORMAL and the lock wait on SQLite, the lock timeout on PostgreSQL), used
+    through the driver itself, and the dialect's few differences: the parameter marker, how a
     transaction that writes begins, and how a locked read is written."""
 
     def __init__(self, url: str) -> None:
-        parsed = make_url(url)
-        self.sqlite = parsed.get_backend_name() == "sqlite"
-        self.connection: Any
-        if self.sqlite:
-            # As the service's engine: WAL, synchronous=NORMAL, transactions begun here.
-            self.connection = sqlite3.connect(
-                parsed.database or "", isolation_level=None, timeout=30
-            )
-            for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
-                self.connection.execute(f"PRAGMA {pragma}")
-        else:
-            conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-            self.connection = psycopg.connect(conninfo)
+        self.engine = make_engine(url)
+        self.sqlite = self.engine.dialect.name == "sqlite"
+        self.pooled = self.engine.raw_connection()
+        self.connection: Any = self.pooled.driver_connection
+
+    def close(self) -> None:
+        self.pooled.close()
+        self.engine.dispose()
 
     def sql(self, statement: str) -> str:
         return statement if self.sqlite else statement.replace("?", "%s")
@@ -124,7 +120,7 @@ def _work(kind: str, url: str, seconds: float, quizzes: int, ready: Any, results
             cursor.execute(insert_try, (quiz, position, number, "d" * 64, False, driver.moment()))
             driver.commit(cursor)
         done += 1
-    driver.connection.close()
+    driver.close()
     results.put(done)
 
 

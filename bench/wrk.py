@@ -248,7 +248,7 @@ def quiz(seconds: int, targets: list[Target]) -> None:
     or from 8 (PostgreSQL: as many as the requests in flight)."""
     with service() as server:
         f = _quiz_rows(server, "SQLite, 1 worker", seconds, targets, (0.2, 0.35))
-        _floor_rows(server.database, 1, f["health"], seconds)
+    _floor_rows(server.database, 1, f["health"], seconds)
     with postgres_schema() as database:
         if database is None:
             print("PostgreSQL: not reachable, skipped")
